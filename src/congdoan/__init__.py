@@ -1,0 +1,1 @@
+"""congdoan: the digital platform of the Vietnamese trade union (Công đoàn)."""

@@ -1,0 +1,13 @@
+"""The public API, version 1: one NinjaAPI that each domain app adds its router to."""
+
+from ninja import NinjaAPI
+
+from congdoan.org.api import router as org_router
+
+api = NinjaAPI(
+    title="congdoan API",
+    version="1",
+    description="API công khai của nền tảng Công đoàn: đơn vị, số liệu, tin tức.",
+    urls_namespace="api-v1",
+)
+api.add_router("/units", org_router)

@@ -1,0 +1,121 @@
+"""Fixtures every app's tests share: a small union tree and users with exact roles."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from congdoan.org.models import Role, Unit, UnitKind, UnitLevel, UnitRole
+
+
+def level(code):
+    return UnitLevel.objects.get(code=code)
+
+
+def kind(code):
+    return UnitKind.objects.get(code=code)
+
+
+def add_unit(parent, code, name, level_code, kind_code=None, **fields):
+    values = {
+        "code": code,
+        "name": name,
+        "level": level(level_code),
+        "kind": kind(kind_code) if kind_code else None,
+        **fields,
+    }
+    if parent is None:
+        return Unit.add_root(**values)
+    return Unit.objects.get(pk=parent.pk).add_child(**values)
+
+
+class Tree:
+    """Tổng LĐLĐ → LĐLĐ TP Hà Nội → LĐLĐ quận Long Biên (3 CĐCS) and huyện Đông Anh (2 CĐCS),
+    plus the industrial-zone union (1 CĐCS)."""
+
+    def __init__(self):
+        self.national = add_unit(None, "TLD", "Tổng Liên đoàn Lao động Việt Nam", "national")
+        self.hanoi = add_unit(
+            self.national, "HN", "Liên đoàn Lao động thành phố Hà Nội", "province", short_name="LĐLĐ TP Hà Nội"
+        )
+        self.long_bien = add_unit(
+            self.hanoi, "HN-LB", "Liên đoàn Lao động quận Long Biên", "district", short_name="LĐLĐ quận Long Biên"
+        )
+        self.dong_anh = add_unit(
+            self.hanoi, "HN-DA", "Liên đoàn Lao động huyện Đông Anh", "district", short_name="LĐLĐ huyện Đông Anh"
+        )
+        self.kcn = add_unit(
+            self.hanoi, "HN-KCN", "Công đoàn các Khu công nghiệp và chế xuất Hà Nội", "industrial_zone"
+        )
+        self.lb_school = add_unit(
+            self.long_bien, "LB-001", "Công đoàn Trường Mầm non Gia Thụy", "grassroots", "school",
+            members=40, workers=42,
+        )
+        self.lb_office = add_unit(
+            self.long_bien, "LB-002", "Công đoàn cơ quan UBND phường Bồ Đề", "grassroots", "hcsn",
+            members=25, workers=25,
+        )
+        self.lb_company = add_unit(
+            self.long_bien, "LB-003", "Công đoàn Công ty TNHH Đức Giang", "grassroots", "private",
+            members=300, workers=350,
+        )
+        self.da_school = add_unit(
+            self.dong_anh, "DA-001", "Công đoàn Trường Tiểu học Uy Nỗ", "grassroots", "school",
+            members=50, workers=55,
+        )
+        self.da_company = add_unit(
+            self.dong_anh, "DA-002", "Công đoàn Công ty Cổ phần Cơ khí Đông Anh", "grassroots", "private",
+            members=500, workers=620,
+        )
+        self.kcn_fdi = add_unit(
+            self.kcn, "KCN-001", "Công đoàn Công ty TNHH Canon Việt Nam", "grassroots", "fdi",
+            members=2000, workers=2100,
+        )
+
+    def refresh(self):
+        for name, value in vars(self).items():
+            if isinstance(value, Unit):
+                setattr(self, name, Unit.objects.get(pk=value.pk))
+        return self
+
+
+@pytest.fixture
+def tree(db):
+    return Tree()
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user("name", roles=[(unit, Role.ADMIN)], superuser=False) -> an active user."""
+
+    def make(username, roles=(), superuser=False, password=None):
+        User = get_user_model()
+        user = User.objects.create_user(
+            username=username,
+            email=f"{username}@example.vn",
+            password=password,
+            is_superuser=superuser,
+            is_staff=superuser,
+        )
+        for unit, role in roles:
+            UnitRole.objects.create(user=user, unit=unit, role=role)
+            if role == Role.ADMIN:
+                from congdoan.org.services import _ensure_admin_access
+
+                _ensure_admin_access(user)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def long_bien_admin(tree, make_user):
+    return make_user("admin_longbien", roles=[(tree.long_bien, Role.ADMIN)])
+
+
+@pytest.fixture
+def dong_anh_admin(tree, make_user):
+    return make_user("admin_donganh", roles=[(tree.dong_anh, Role.ADMIN)])
+
+
+@pytest.fixture
+def superuser(make_user):
+    return make_user("quantri", superuser=True)

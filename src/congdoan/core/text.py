@@ -1,0 +1,16 @@
+"""Vietnamese text folding: 'Công Đoàn' and 'cong doan' fold to the same key."""
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text):
+    """Lower-case, strip diacritics, đ -> d, collapse spaces."""
+    if not text:
+        return ""
+    text = str(text).replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return _SPACES.sub(" ", stripped).strip().lower()

@@ -34,40 +34,85 @@ class Tree:
     def __init__(self):
         self.national = add_unit(None, "TLD", "Tổng Liên đoàn Lao động Việt Nam", "national")
         self.hanoi = add_unit(
-            self.national, "HN", "Liên đoàn Lao động thành phố Hà Nội", "province", short_name="LĐLĐ TP Hà Nội"
+            self.national,
+            "HN",
+            "Liên đoàn Lao động thành phố Hà Nội",
+            "province",
+            short_name="LĐLĐ TP Hà Nội",
         )
         self.long_bien = add_unit(
-            self.hanoi, "HN-LB", "Liên đoàn Lao động quận Long Biên", "district", short_name="LĐLĐ quận Long Biên"
+            self.hanoi,
+            "HN-LB",
+            "Liên đoàn Lao động quận Long Biên",
+            "district",
+            short_name="LĐLĐ quận Long Biên",
         )
         self.dong_anh = add_unit(
-            self.hanoi, "HN-DA", "Liên đoàn Lao động huyện Đông Anh", "district", short_name="LĐLĐ huyện Đông Anh"
+            self.hanoi,
+            "HN-DA",
+            "Liên đoàn Lao động huyện Đông Anh",
+            "district",
+            short_name="LĐLĐ huyện Đông Anh",
         )
         self.kcn = add_unit(
-            self.hanoi, "HN-KCN", "Công đoàn các Khu công nghiệp và chế xuất Hà Nội", "industrial_zone"
+            self.hanoi,
+            "HN-KCN",
+            "Công đoàn các Khu công nghiệp và chế xuất Hà Nội",
+            "industrial_zone",
         )
         self.lb_school = add_unit(
-            self.long_bien, "LB-001", "Công đoàn Trường Mầm non Gia Thụy", "grassroots", "school",
-            members=40, workers=42,
+            self.long_bien,
+            "LB-001",
+            "Công đoàn Trường Mầm non Gia Thụy",
+            "grassroots",
+            "school",
+            members=40,
+            workers=42,
         )
         self.lb_office = add_unit(
-            self.long_bien, "LB-002", "Công đoàn cơ quan UBND phường Bồ Đề", "grassroots", "hcsn",
-            members=25, workers=25,
+            self.long_bien,
+            "LB-002",
+            "Công đoàn cơ quan UBND phường Bồ Đề",
+            "grassroots",
+            "hcsn",
+            members=25,
+            workers=25,
         )
         self.lb_company = add_unit(
-            self.long_bien, "LB-003", "Công đoàn Công ty TNHH Đức Giang", "grassroots", "private",
-            members=300, workers=350,
+            self.long_bien,
+            "LB-003",
+            "Công đoàn Công ty TNHH Đức Giang",
+            "grassroots",
+            "private",
+            members=300,
+            workers=350,
         )
         self.da_school = add_unit(
-            self.dong_anh, "DA-001", "Công đoàn Trường Tiểu học Uy Nỗ", "grassroots", "school",
-            members=50, workers=55,
+            self.dong_anh,
+            "DA-001",
+            "Công đoàn Trường Tiểu học Uy Nỗ",
+            "grassroots",
+            "school",
+            members=50,
+            workers=55,
         )
         self.da_company = add_unit(
-            self.dong_anh, "DA-002", "Công đoàn Công ty Cổ phần Cơ khí Đông Anh", "grassroots", "private",
-            members=500, workers=620,
+            self.dong_anh,
+            "DA-002",
+            "Công đoàn Công ty Cổ phần Cơ khí Đông Anh",
+            "grassroots",
+            "private",
+            members=500,
+            workers=620,
         )
         self.kcn_fdi = add_unit(
-            self.kcn, "KCN-001", "Công đoàn Công ty TNHH Canon Việt Nam", "grassroots", "fdi",
-            members=2000, workers=2100,
+            self.kcn,
+            "KCN-001",
+            "Công đoàn Công ty TNHH Canon Việt Nam",
+            "grassroots",
+            "fdi",
+            members=2000,
+            workers=2100,
         )
 
     def refresh(self):

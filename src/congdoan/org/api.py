@@ -2,16 +2,13 @@
 
 from datetime import date
 
-from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from congdoan.core.text import fold
-
 from .figures import subtree_figures
 from .history import figures_as_of
-from .models import Unit
+from .models import Unit, search_filter
 
 router = Router(tags=["units"])
 
@@ -93,8 +90,7 @@ def list_units(request, filters: Query[UnitFilter]):
             raise HttpError(404, "Không tìm thấy đơn vị cấp trên có mã này.")
         units = units.filter(path__startswith=parent.path, depth=parent.depth + 1)
     if filters.q:
-        for word in fold(filters.q).split()[:8]:
-            units = units.filter(search_name__contains=word)
+        units = search_filter(units, filters.q)
     if not filters.include_dissolved:
         units = units.filter(dissolved_on__isnull=True)
     return _LazyUnits(units)
@@ -120,7 +116,9 @@ class _LazyUnits:
 
 @router.get("/{code}", response=UnitDetailOut, summary="Một đơn vị và số liệu của nó")
 def get_unit(request, code: str, as_of: date | None = None):
-    unit = get_object_or_404(Unit.objects.select_related("level", "kind", "merged_into"), code=code)
+    unit = Unit.objects.select_related("level", "kind", "merged_into").filter(code=code).first()
+    if unit is None:
+        raise HttpError(404, "Không tìm thấy đơn vị có mã này.")
     data = _unit_dict(unit, _parent_map([unit]))
     if as_of is not None:
         if as_of > date.today():

@@ -56,9 +56,9 @@ def subtree_figures(unit):
         figures.grassroots += row["grassroots"]
         if row["grassroots"] and row["kind_id"]:
             code = kinds[row["kind_id"]]
-            figures.grassroots_by_kind[code] = figures.grassroots_by_kind.get(code, 0) + row[
-                "grassroots"
-            ]
+            figures.grassroots_by_kind[code] = (
+                figures.grassroots_by_kind.get(code, 0) + row["grassroots"]
+            )
     figures.grassroots_by_kind = dict(sorted(figures.grassroots_by_kind.items()))
     return figures
 
@@ -80,7 +80,9 @@ def children_with_figures(unit, include_dissolved=False):
 
     prefix_len = len(unit.path) + Unit.steplen
     rows = (
-        Unit.objects.filter(path__startswith=unit.path, depth__gt=unit.depth, dissolved_on__isnull=True)
+        Unit.objects.filter(
+            path__startswith=unit.path, depth__gt=unit.depth, dissolved_on__isnull=True
+        )
         .annotate(branch=Substr("path", 1, prefix_len))
         .values("branch")
         .annotate(

@@ -13,7 +13,9 @@ from .models import Unit, UnitEvent, UnitKind, UnitLevel
 
 def _state_now():
     levels = dict(UnitLevel.objects.values_list("id", "code"))
-    grassroots_levels = set(UnitLevel.objects.filter(is_grassroots=True).values_list("code", flat=True))
+    grassroots_levels = set(
+        UnitLevel.objects.filter(is_grassroots=True).values_list("code", flat=True)
+    )
     kinds = dict(UnitKind.objects.values_list("id", "code"))
     rows = Unit.objects.values_list(
         "code", "path", "level_id", "kind_id", "members", "workers", "dissolved_on"
@@ -79,7 +81,9 @@ def figures_as_of(code, day):
         if data["level"] in grassroots_levels:
             figures.grassroots += 1
             if data["kind"]:
-                figures.grassroots_by_kind[data["kind"]] = figures.grassroots_by_kind.get(data["kind"], 0) + 1
+                figures.grassroots_by_kind[data["kind"]] = (
+                    figures.grassroots_by_kind.get(data["kind"], 0) + 1
+                )
         stack.extend(children[current])
     figures.grassroots_by_kind = dict(sorted(figures.grassroots_by_kind.items()))
     return figures

@@ -13,6 +13,18 @@ from treebeard.mp_tree import MP_Node
 from congdoan.core.text import fold
 
 
+def search_key(*parts):
+    """Folded words with a leading space, so ` word` finds words that start with it."""
+    return " " + fold(" ".join(part for part in parts if part))
+
+
+def search_filter(queryset, text, field="search_name"):
+    """Units whose name, short name or code has words starting with every word of `text`."""
+    for word in fold(text).split()[:8]:
+        queryset = queryset.filter(**{f"{field}__contains": " " + word[:50]})
+    return queryset
+
+
 class BilingualName(models.Model):
     name = models.CharField(_("tên"), max_length=200)
     name_en = models.CharField(_("tên tiếng Anh"), max_length=200, blank=True)
@@ -103,7 +115,9 @@ class Unit(MP_Node):
         verbose_name_plural = _("đơn vị công đoàn")
         indexes = [
             # LIKE 'prefix%' on PostgreSQL uses a btree only with the pattern operator class.
-            models.Index(fields=["path"], name="org_unit_path_prefix", opclasses=["varchar_pattern_ops"]),
+            models.Index(
+                fields=["path"], name="org_unit_path_prefix", opclasses=["varchar_pattern_ops"]
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -117,7 +131,7 @@ class Unit(MP_Node):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.search_name = fold(f"{self.name} {self.short_name} {self.code}")
+        self.search_name = search_key(self.name, self.short_name, self.code)
         super().save(*args, **kwargs)
 
     @property

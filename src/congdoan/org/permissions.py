@@ -58,7 +58,8 @@ def can_manage(user, unit):
 def require_manage(user, unit):
     if not can_manage(user, unit):
         raise PermissionDenied(
-            _("Bạn không có quyền quản lý đơn vị “%(unit)s”.") % {"unit": unit.name if unit else "—"}
+            _("Bạn không có quyền quản lý đơn vị “%(unit)s”.")
+            % {"unit": unit.name if unit else "—"}
         )
 
 

@@ -263,7 +263,9 @@ def merge_units(*, actor, source, target, effective_on=None, note=""):
     if target.path.startswith(source.path):
         raise UnitError(_("Không thể sáp nhập một đơn vị vào đơn vị trực thuộc của nó."))
     if source.level.is_grassroots != target.level.is_grassroots:
-        raise UnitError(_("Chỉ sáp nhập công đoàn cơ sở với công đoàn cơ sở, cấp trên với cấp trên."))
+        raise UnitError(
+            _("Chỉ sáp nhập công đoàn cơ sở với công đoàn cơ sở, cấp trên với cấp trên.")
+        )
     effective_on = effective_on or timezone.localdate()
     with transaction.atomic():
         for child in list(source.children().filter(dissolved_on__isnull=True)):
@@ -272,7 +274,8 @@ def merge_units(*, actor, source, target, effective_on=None, note=""):
                 unit=child,
                 new_parent=Unit.objects.get(pk=target.pk),
                 effective_on=effective_on,
-                note=_("Sáp nhập %(source)s vào %(target)s") % {"source": source.code, "target": target.code},
+                note=_("Sáp nhập %(source)s vào %(target)s")
+                % {"source": source.code, "target": target.code},
             )
         source.refresh_from_db()
         target.refresh_from_db()
@@ -309,7 +312,9 @@ def grant_role(*, actor, user, unit, role):
         if created:
             if role == Role.ADMIN:
                 _ensure_admin_access(user)
-            log(unit, "org.role_grant", user=actor, data={"user": user.get_username(), "role": role})
+            log(
+                unit, "org.role_grant", user=actor, data={"user": user.get_username(), "role": role}
+            )
     return unit_role
 
 

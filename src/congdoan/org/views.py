@@ -3,18 +3,15 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
-from congdoan.core.text import fold
-
 from .figures import children_with_figures, subtree_figures
-from .models import Unit
+from .models import Unit, search_filter
 
 
 def unit_directory(request):
     query = request.GET.get("q", "").strip()[:200]
     if query:
         units = Unit.objects.filter(dissolved_on__isnull=True).select_related("level", "kind")
-        for word in fold(query).split()[:8]:
-            units = units.filter(search_name__contains=word)
+        units = search_filter(units, query)
         page = Paginator(units.order_by("path"), 50).get_page(request.GET.get("page"))
         return render(request, "org/public/directory.html", {"query": query, "page": page})
     roots = Unit.get_root_nodes().filter(dissolved_on__isnull=True).select_related("level")

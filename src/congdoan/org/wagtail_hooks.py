@@ -1,5 +1,9 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .permissions import is_unit_admin
 
 
 @hooks.register("register_log_actions")
@@ -10,4 +14,35 @@ def register_org_log_actions(actions):
     actions.register_action("org.merged", _("Sáp nhập đơn vị"), _("Sáp nhập vào đơn vị khác"))
     actions.register_action("org.dissolved", _("Giải thể đơn vị"), _("Giải thể đơn vị"))
     actions.register_action("org.role_grant", _("Cấp vai trò"), _("Cấp vai trò tại đơn vị"))
-    actions.register_action("org.role_revoke", _("Thu hồi vai trò"), _("Thu hồi vai trò tại đơn vị"))
+    actions.register_action(
+        "org.role_revoke", _("Thu hồi vai trò"), _("Thu hồi vai trò tại đơn vị")
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_org_admin_urls():
+    from django.urls import include, path
+
+    from . import admin_urls
+
+    return [path("to-chuc/", include(admin_urls, namespace="org_admin"))]
+
+
+class UnitMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_unit_admin(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_org_menu_item():
+    return UnitMenuItem(
+        _("Tổ chức công đoàn"), reverse("org_admin:index"), icon_name="site", order=150
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def org_admin_css():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("org/admin.css"))

@@ -3,7 +3,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from congdoan.core.formatting import format_date, format_datetime, format_money, format_number, parse_date
+from congdoan.core.formatting import (
+    format_date,
+    format_datetime,
+    format_money,
+    format_number,
+    parse_date,
+)
 from congdoan.core.text import fold
 
 

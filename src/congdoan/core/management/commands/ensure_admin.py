@@ -22,7 +22,9 @@ class Command(BaseCommand):
         username = options["username"]
         if User.objects.filter(is_superuser=True, is_active=True).exists():
             names = ", ".join(
-                User.objects.filter(is_superuser=True, is_active=True).values_list("username", flat=True)[:3]
+                User.objects.filter(is_superuser=True, is_active=True).values_list(
+                    "username", flat=True
+                )[:3]
             )
             self.stdout.write(f"Tài khoản quản trị: {names} (mật khẩu giữ nguyên như đã đặt).")
             return

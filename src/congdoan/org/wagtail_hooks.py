@@ -2,7 +2,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .models import UnitKind, UnitLevel
 from .permissions import is_unit_admin
 
 
@@ -46,3 +49,25 @@ def org_admin_css():
     from django.utils.html import format_html
 
     return format_html('<link rel="stylesheet" href="{}">', static("org/admin.css"))
+
+
+class UnitLevelViewSet(SnippetViewSet):
+    """Levels are data: a restructuring adds or renames them without a code change."""
+
+    model = UnitLevel
+    icon = "list-ol"
+    menu_label = _("Cấp công đoàn")
+    list_display = ["name", "code", "rank", "is_grassroots"]
+    add_to_admin_menu = False
+
+
+class UnitKindViewSet(SnippetViewSet):
+    model = UnitKind
+    icon = "tag"
+    menu_label = _("Loại hình CĐCS")
+    list_display = ["name", "code", "position"]
+    add_to_admin_menu = False
+
+
+register_snippet(UnitLevelViewSet)
+register_snippet(UnitKindViewSet)

@@ -234,3 +234,17 @@ def test_unit_admin_cannot_revoke_a_role_of_another_unit(
 def test_menu_item_shows_for_unit_admins_only(client, long_bien_admin, make_user, tree):
     client.force_login(long_bien_admin)
     assert reverse("org_admin:index") in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_levels_and_kinds_are_data_editable_by_the_system_administrator(client, superuser, tree):
+    client.force_login(superuser)
+    response = client.get("/admin/snippets/org/unitlevel/")
+    assert response.status_code == 200
+    assert "Công đoàn xã, phường, đặc khu" in response.content.decode()
+
+
+def test_unit_admins_cannot_edit_levels(client, long_bien_admin):
+    client.force_login(long_bien_admin)
+    response = client.get("/admin/snippets/org/unitlevel/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")

@@ -12,5 +12,6 @@ def fold(text):
         return ""
     text = str(text).replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    # Marks go (diacritics); control characters too (PostgreSQL refuses NUL in text).
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) not in ("Mn", "Cc"))
     return _SPACES.sub(" ", stripped).strip().lower()

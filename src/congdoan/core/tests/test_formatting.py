@@ -34,3 +34,7 @@ def test_fold_strips_diacritics_and_folds_d():
     assert fold("Liên đoàn Lao động quận Long Biên") == "lien doan lao dong quan long bien"
     assert fold("ĐÔNG ANH") == "dong anh"
     assert fold("  Công   đoàn ") == "cong doan"
+
+
+def test_fold_drops_control_characters():
+    assert fold("cong\x00 doan\x07") == "cong doan"

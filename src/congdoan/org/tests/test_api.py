@@ -94,7 +94,7 @@ def test_bad_requests_get_clear_errors(client, tree, url, status):
 
 def test_hostile_queries_change_nothing(client, tree):
     before = Unit.objects.count()
-    for query in ["' OR 1=1 --", "%", "_", "x" * 5000, "<script>", "\x00"]:
+    for query in ["' OR 1=1 --", "%", "_", "x" * 5000, "<script>", "\x00zzq"]:
         response = client.get("/api/v1/units", {"q": query})
         assert response.status_code in (200, 422)
         if response.status_code == 200:

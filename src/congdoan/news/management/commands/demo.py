@@ -1,0 +1,113 @@
+"""`manage.py demo` (also `congdoan demo`): the demo union tree and portal home page.
+
+`make run` calls `demo --if-empty` on every start, so once any unit exists the command leaves
+the database as users have changed it.
+"""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from tqdm import tqdm
+
+from congdoan.core.formatting import format_number
+from congdoan.news.demo import build_home
+from congdoan.org import demo
+from congdoan.org.figures import subtree_figures
+from congdoan.org.models import Unit
+
+
+class Command(BaseCommand):
+    help = (
+        "Tạo dữ liệu mẫu: cây tổ chức công đoàn (Hà Nội hoặc toàn quốc), trang chủ cổng thông tin "
+        "và tài khoản quản trị đơn vị mẫu."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Không làm gì nếu cơ sở dữ liệu đã có đơn vị công đoàn.",
+        )
+        parser.add_argument(
+            "--scale",
+            choices=["hanoi", "national"],
+            default="hanoi",
+            help="hanoi: LĐLĐ TP Hà Nội (mặc định); national: 63 tỉnh, thành phố.",
+        )
+        parser.add_argument("--provinces", type=int, help="Số tỉnh, thành phố (mặc định 63).")
+        parser.add_argument("--districts", type=int, help="Tổng số LĐLĐ cấp huyện (mặc định 700).")
+        parser.add_argument(
+            "--grassroots", type=int, help="Tổng số công đoàn cơ sở (mặc định 135.000)."
+        )
+
+    def handle(self, *args, **options):
+        existing = Unit.objects.count()
+        if existing:
+            if options["if_empty"]:
+                self.stdout.write(
+                    f"Đã có {format_number(existing)} đơn vị công đoàn: giữ nguyên dữ liệu, "
+                    "không tạo dữ liệu mẫu."
+                )
+                return
+            raise CommandError(
+                f"Cơ sở dữ liệu đã có {format_number(existing)} đơn vị công đoàn: chỉ tạo dữ liệu "
+                "mẫu trên cơ sở dữ liệu trống (dùng --if-empty để bỏ qua)."
+            )
+        sizes = {
+            name: options[name]
+            for name in ("provinces", "districts", "grassroots")
+            if options[name] is not None
+        }
+        if sizes and options["scale"] != "national":
+            raise CommandError(
+                "--provinces, --districts, --grassroots chỉ dùng với --scale national."
+            )
+        if any(value < 1 for value in sizes.values()):
+            raise CommandError("--provinces, --districts, --grassroots phải là số dương.")
+
+        started = time.monotonic()
+        try:
+            with transaction.atomic():
+                if options["scale"] == "national":
+                    tree = self._build_national(sizes, options["verbosity"])
+                else:
+                    tree = demo.build_hanoi()
+                home = build_home(tree.hanoi)
+        except demo.DemoError as error:
+            raise CommandError(str(error)) from error
+        self._summary(tree, home, time.monotonic() - started)
+
+    def _build_national(self, sizes, verbosity):
+        with tqdm(
+            total=sizes.get("provinces", 63),
+            desc="Tỉnh, thành phố",
+            unit=" tỉnh",
+            disable=verbosity < 1,
+            # The raw stream: OutputWrapper would end every redraw of the bar with a newline.
+            file=self.stderr._out,
+        ) as bar:
+
+            def progress(done, total):
+                bar.total = total
+                bar.update(done - bar.n)
+
+            return demo.build_national(**sizes, progress=progress)
+
+    def _summary(self, tree, home, seconds):
+        n = format_number
+        country = subtree_figures(tree.national)
+        long_bien = subtree_figures(tree.long_bien)
+        lines = [
+            f"Đã tạo dữ liệu mẫu trong {n(seconds, 1)} giây:",
+            f"  Đơn vị công đoàn: {n(Unit.objects.count())}",
+            f"  Công đoàn cơ sở: {n(country.grassroots)}",
+            f"  Đoàn viên: {n(country.members)} / người lao động: {n(country.workers)}",
+            f"  {tree.long_bien.short_name}: {n(long_bien.grassroots)} CĐCS, "
+            f"{n(long_bien.members)} đoàn viên / {n(long_bien.workers)} người lao động",
+            f"  Trang chủ cổng thông tin: “{home.title}” tại /",
+            f"  Tài khoản quản trị đơn vị mẫu: {', '.join(tree.accounts)} "
+            "(chưa có mật khẩu: đặt trong trang quản trị trước khi dùng)",
+        ]
+        self.stdout.write(self.style.SUCCESS(lines[0]))
+        self.stdout.write("\n".join(lines[1:]))

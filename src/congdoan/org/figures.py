@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
 
-from .models import Unit, UnitKind
+from .models import Unit
 
 
 @dataclass
@@ -38,7 +38,7 @@ def subtree_figures(unit):
     """The figures of `unit` and everything under it, in one query."""
     rows = (
         Unit.objects.filter(path__startswith=unit.path, dissolved_on__isnull=True)
-        .values("kind_id")
+        .values("kind__code")
         .annotate(
             units=Count("id"),
             grassroots=Count("id", filter=Q(level__is_grassroots=True)),
@@ -47,15 +47,14 @@ def subtree_figures(unit):
         )
         .order_by()
     )
-    kinds = dict(UnitKind.objects.values_list("id", "code"))
     figures = Figures()
     for row in rows:
         figures.units += row["units"]
         figures.members += row["members"] or 0
         figures.workers += row["workers"] or 0
         figures.grassroots += row["grassroots"]
-        if row["grassroots"] and row["kind_id"]:
-            code = kinds[row["kind_id"]]
+        if row["grassroots"] and row["kind__code"]:
+            code = row["kind__code"]
             figures.grassroots_by_kind[code] = (
                 figures.grassroots_by_kind.get(code, 0) + row["grassroots"]
             )

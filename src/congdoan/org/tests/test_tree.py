@@ -23,7 +23,7 @@ def test_subtree_figures_count_grassroots_by_kind_members_and_workers(tree):
 
 def test_subtree_figures_take_one_query(tree, django_assert_num_queries):
     unit = Unit.objects.get(code="HN")
-    with django_assert_num_queries(2):  # the aggregate, and the kind codes
+    with django_assert_num_queries(1):
         subtree_figures(unit)
 
 

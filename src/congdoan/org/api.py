@@ -8,7 +8,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from .figures import subtree_figures
 from .history import figures_as_of
-from .models import Unit, search_filter
+from .models import Unit, in_subtree, search_filter
 
 router = Router(tags=["units"])
 
@@ -88,7 +88,7 @@ def list_units(request, filters: Query[UnitFilter]):
         parent = Unit.objects.filter(code=filters.parent).first()
         if parent is None:
             raise HttpError(404, "Không tìm thấy đơn vị cấp trên có mã này.")
-        units = units.filter(path__startswith=parent.path, depth=parent.depth + 1)
+        units = units.filter(in_subtree(parent.path), depth=parent.depth + 1)
     if filters.q:
         units = search_filter(units, filters.q)
     if not filters.include_dissolved:

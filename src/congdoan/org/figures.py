@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
 
-from .models import Unit
+from .models import Unit, in_subtree
 
 
 @dataclass
@@ -37,7 +37,7 @@ class Figures:
 def subtree_figures(unit):
     """The figures of `unit` and everything under it, in one query."""
     rows = (
-        Unit.objects.filter(path__startswith=unit.path, dissolved_on__isnull=True)
+        Unit.objects.filter(in_subtree(unit.path), dissolved_on__isnull=True)
         .values("kind__code")
         .annotate(
             units=Count("id"),
@@ -80,7 +80,7 @@ def children_with_figures(unit, include_dissolved=False):
     prefix_len = len(unit.path) + Unit.steplen
     rows = (
         Unit.objects.filter(
-            path__startswith=unit.path, depth__gt=unit.depth, dissolved_on__isnull=True
+            in_subtree(unit.path), depth__gt=unit.depth, dissolved_on__isnull=True
         )
         .annotate(branch=Substr("path", 1, prefix_len))
         .values("branch")

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from .models import Role, Unit, UnitRole
+from .models import Role, Unit, UnitRole, in_subtree
 
 
 def _root_paths(user, roles):
@@ -39,7 +39,7 @@ def units_for(user, roles=(Role.ADMIN,)):
         return Unit.objects.none()
     condition = Q()
     for prefix in prefixes:
-        condition |= Q(path__startswith=prefix)
+        condition |= in_subtree(prefix)
     return Unit.objects.filter(condition)
 
 

@@ -22,7 +22,7 @@ from django.db import transaction
 from congdoan.core.text import fold
 
 from . import services
-from .models import Role, Unit, UnitEvent, UnitKind, UnitLevel
+from .models import Role, Unit, UnitEvent, UnitKind, UnitLevel, search_key
 
 SEED = 20171228
 LAST_FOUNDING = date(2024, 12, 31)
@@ -534,7 +534,7 @@ class _TreeWriter:
             code=code,
             name=name,
             short_name=short_name,
-            search_name=fold(f"{name} {short_name} {code}"),
+            search_name=search_key(name, short_name, code),
             level=level,
             kind=kind,
             founded_on=founded_on,

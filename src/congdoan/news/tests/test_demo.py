@@ -15,15 +15,6 @@ from congdoan.org.figures import subtree_figures
 from congdoan.org.models import Unit, UnitEvent
 
 
-@pytest.fixture(autouse=True)
-def plain_static_storage(settings):
-    # The manifest storage needs `collectstatic`, which the tests do not run.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 def run_demo(*args):
     out = StringIO()
     call_command("demo", *args, stdout=out, stderr=StringIO(), verbosity=0)

@@ -79,9 +79,10 @@ def test_demo_tree_is_a_valid_searchable_tree_with_history(db):
     built = demo.build_hanoi()
     assert_valid_tree()
     assert not Unit.objects.filter(search_name="").exists()
-    assert Unit.objects.get(code="HN-LONGBIEN").search_name == (
-        "lien doan lao dong quan long bien ldld quan long bien hn-longbien"
-    )
+    unit = Unit.objects.get(code="HN-LONGBIEN")
+    saved_search_name = unit.search_name
+    unit.save()  # what the model itself computes must match the bulk-built key
+    assert saved_search_name == unit.search_name
     assert UnitEvent.objects.filter(kind=UnitEvent.Kind.CREATED).count() == Unit.objects.count()
     event = UnitEvent.objects.get(unit=built.long_bien)
     assert event.effective_on == built.long_bien.founded_on
@@ -158,3 +159,13 @@ def test_apportion_hits_the_total_and_respects_caps():
     assert shares[0] == 20
     with pytest.raises(ValueError):
         demo._apportion(10, [1, 1], caps=[2, 2])
+
+
+@pytest.mark.django_db
+def test_demo_units_are_found_by_name_without_diacritics():
+    from congdoan.org.demo import build_hanoi
+    from congdoan.org.models import search_filter
+
+    build_hanoi()
+    codes = set(search_filter(Unit.objects.all(), "long bien").values_list("code", flat=True))
+    assert "HN-LONGBIEN" in codes

@@ -391,9 +391,34 @@ def _not_a_spreadsheet_message():
     )
 
 
+# An xlsx is a zip of XML that typically expands 5 to 10 times; far more is a zip bomb.
+XLSX_MAX_EXPANSION = 20
+
+
+def _check_expanded_size(stream):
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise _Refused(_corrupt_xlsx_message()) from error
+    finally:
+        stream.seek(0)
+    if expanded > settings.CONGDOAN_IMPORT_MAX_BYTES * XLSX_MAX_EXPANSION:
+        raise _Refused(
+            _(
+                "Tệp Excel khi giải nén lớn bất thường (%(size)s MB): có thể tệp bị hỏng hoặc "
+                "chứa dữ liệu ẩn. Hãy chia nhỏ tệp hoặc lưu lại bằng Excel."
+            )
+            % {"size": format_number(expanded // (1024 * 1024))}
+        )
+
+
 def _xlsx_rows(stream):
     from openpyxl import load_workbook
 
+    _check_expanded_size(stream)
     try:
         workbook = load_workbook(stream, read_only=True, data_only=True)
     except Exception as error:  # zipfile, XML and openpyxl errors all mean "unreadable"

@@ -67,6 +67,8 @@ def top_managed_units(user):
     """The units at the top of the user's reach: where the admin tree starts for them."""
     if is_operator(user):
         return Unit.get_root_nodes()
+    if not user.is_authenticated or not user.is_active:
+        return Unit.objects.none()
     return Unit.objects.filter(path__in=_root_paths(user, (Role.ADMIN,))).order_by("path")
 
 

@@ -3,8 +3,12 @@
 Each one checks the actor's permission, validates the tree's invariants, writes inside one
 transaction, records a UnitEvent (the unit's history) and an entry in Wagtail's audit log.
 The admin views, the importer, the CLI and the API call them the same way.
+
+Two errors come out: PermissionDenied when the actor may not touch a unit (callers answer 404
+or refuse the line), UnitError when the change itself would break the tree (shown to the user).
 """
 
+import re
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -88,8 +92,8 @@ def check_placement(*, level, kind, parent, unit=None):
         raise UnitError(_("Công đoàn cơ sở phải có loại hình."))
     if unit is not None and unit.pk:
         deepest_child = (
-            unit.descendants()
-            .filter(depth=unit.depth + 1)
+            unit.children()
+            .filter(dissolved_on__isnull=True)
             .order_by("level__rank")
             .select_related("level")
             .first()
@@ -113,13 +117,25 @@ def _check_figures(members, workers):
         )
 
 
+CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
 def _check_code(code, unit=None):
     code = (code or "").strip()
     if not code:
         raise UnitError(_("Mã đơn vị không được để trống."))
     if len(code) > 40:
         raise UnitError(_("Mã đơn vị dài tối đa 40 ký tự."))
-    clash = Unit.objects.filter(code=code)
+    if not CODE_PATTERN.match(code):
+        raise UnitError(
+            _(
+                "Mã đơn vị “%(code)s” chỉ được gồm chữ cái không dấu, chữ số và các dấu . _ - "
+                "(ví dụ HN-LB-001)."
+            )
+            % {"code": code}
+        )
+    # HN-LB and hn-lb would read as the same unit to people: refuse the look-alike.
+    clash = Unit.objects.filter(code__iexact=code)
     if unit is not None and unit.pk:
         clash = clash.exclude(pk=unit.pk)
     if clash.exists():
@@ -138,6 +154,8 @@ def create_unit(*, actor, parent, code, name, level, kind=None, effective_on=Non
         raise UnitError(_("Tên đơn vị không được để trống."))
     check_placement(level=level, kind=kind, parent=parent)
     _check_figures(fields.get("members", 0), fields.get("workers", 0))
+    if isinstance(fields.get("short_name"), str):
+        fields["short_name"] = fields["short_name"].strip()
     values = {"code": code, "name": name.strip(), "level": level, "kind": kind, **fields}
     with transaction.atomic():
         try:
@@ -165,6 +183,9 @@ def update_unit(*, actor, unit, effective_on=None, **changes):
         raise UnitError(_("Không thể sửa các trường: %(fields)s") % {"fields": ", ".join(unknown)})
     if unit.dissolved_on is not None:
         raise UnitError(_("Đơn vị đã giải thể, không thể sửa."))
+    for name in ("name", "short_name"):
+        if isinstance(changes.get(name), str):
+            changes[name] = changes[name].strip()
     before = _snapshot(unit, tuple(changes))
     for name, value in changes.items():
         setattr(unit, name, value)

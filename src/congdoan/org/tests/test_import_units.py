@@ -682,6 +682,20 @@ def test_files_over_the_size_limit_are_refused_before_reading(tree, tmp_path):
     assert errors[0].startswith("Tệp nặng ") and "vượt giới hạn 1.000 byte" in errors[0]
 
 
+def test_xlsx_that_expands_abnormally_is_refused_before_parsing(tree, tmp_path):
+    """A zip bomb: small on disk, huge once unzipped."""
+    import zipfile
+
+    path = write_xlsx(tmp_path / "bom.xlsx", [ROW])
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/media/padding.bin", b"\0" * 3_000_000)
+    assert path.stat().st_size < 100_000
+    with override_settings(CONGDOAN_IMPORT_MAX_BYTES=100_000):
+        errors = refused(path)
+    assert len(errors) == 1
+    assert "khi giải nén lớn bất thường" in errors[0]
+
+
 @pytest.mark.parametrize("kind", ["xlsx", "csv"])
 def test_files_over_the_row_limit_are_refused_while_streaming(tree, tmp_path, kind):
     rows = [

@@ -215,3 +215,27 @@ def test_figures_before_and_after_a_restructuring_stay_reportable(tree):
         figures_as_of("HN", date(2025, 6, 30)).members
         == figures_as_of("HN", date(2025, 7, 2)).members
     )
+
+
+@pytest.mark.parametrize("code", ["hn-lb", "HN LB", "HN/LB", "Mã-có-dấu", "-LB"])
+def test_codes_are_plain_ascii_and_unique_regardless_of_case(tree, code):
+    with pytest.raises(UnitError, match="Mã đơn vị"):
+        services.create_unit(
+            actor=None, parent=tree.hanoi, code=code, name="Quận thử", level=level("district")
+        )
+
+
+def test_dissolved_children_do_not_block_a_level_change(tree):
+    services.dissolve_unit(actor=None, unit=tree.lb_company)
+    services.dissolve_unit(actor=None, unit=tree.lb_office)
+    services.dissolve_unit(actor=None, unit=tree.lb_school)
+    unit = services.update_unit(
+        actor=None, unit=Unit.objects.get(code="HN-LB"), level=level("grassroots"), kind=kind("hcsn")
+    )
+    assert unit.level.code == "grassroots"
+
+
+def test_names_are_stripped_on_update_as_on_create(tree):
+    unit = services.update_unit(actor=None, unit=tree.lb_school, name="  Tên mới  ")
+    assert unit.name == "Tên mới"
+    assert services.update_unit(actor=None, unit=unit, name="Tên mới ").events.count() == 1

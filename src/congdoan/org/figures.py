@@ -79,9 +79,7 @@ def children_with_figures(unit, include_dissolved=False):
 
     prefix_len = len(unit.path) + Unit.steplen
     rows = (
-        Unit.objects.filter(
-            in_subtree(unit.path), depth__gt=unit.depth, dissolved_on__isnull=True
-        )
+        Unit.objects.filter(in_subtree(unit.path), depth__gt=unit.depth, dissolved_on__isnull=True)
         .annotate(branch=Substr("path", 1, prefix_len))
         .values("branch")
         .annotate(

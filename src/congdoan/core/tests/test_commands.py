@@ -38,7 +38,11 @@ def test_cli_accepts_dashed_command_names(db, capsys):
 
 def test_console_script_is_installed():
     result = subprocess.run(
-        [str(VENV_BIN / "congdoan"), "help"], capture_output=True, text=True, timeout=60, check=False
+        [str(VENV_BIN / "congdoan"), "help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0
     assert "ensure_admin" in result.stdout

@@ -34,7 +34,9 @@ def test_user_without_unit_admin_role_is_refused(client, tree, make_user):
         response = client.get(url)
         assert response.status_code == 302
         assert response["Location"] == reverse("wagtailadmin_home")
-    assert reverse("org_admin:index") not in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert (
+        reverse("org_admin:index") not in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
 
 
 def test_unit_admin_sees_only_their_subtree(client, long_bien_admin):
@@ -179,7 +181,8 @@ def test_superuser_moves_merges_and_dissolves(client, superuser, tree):
     assert response.status_code == 302
     assert Unit.objects.get(code="LB-003").get_parent().code == "HN-DA"
     response = client.post(
-        reverse("org_admin:merge", args=["HN-LB"]), {"target": "HN-DA", "effective_on": "01/07/2025"}
+        reverse("org_admin:merge", args=["HN-LB"]),
+        {"target": "HN-DA", "effective_on": "01/07/2025"},
     )
     assert response.status_code == 302
     assert Unit.objects.get(code="HN-LB").merged_into.code == "HN-DA"

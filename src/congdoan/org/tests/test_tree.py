@@ -230,7 +230,10 @@ def test_dissolved_children_do_not_block_a_level_change(tree):
     services.dissolve_unit(actor=None, unit=tree.lb_office)
     services.dissolve_unit(actor=None, unit=tree.lb_school)
     unit = services.update_unit(
-        actor=None, unit=Unit.objects.get(code="HN-LB"), level=level("grassroots"), kind=kind("hcsn")
+        actor=None,
+        unit=Unit.objects.get(code="HN-LB"),
+        level=level("grassroots"),
+        kind=kind("hcsn"),
     )
     assert unit.level.code == "grassroots"
 

@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 
 class AdminCSPMiddleware:
@@ -20,3 +22,17 @@ class AdminCSPMiddleware:
                 "style-src": [*directives["style-src"], "'unsafe-inline'"],
             }
         return response
+
+
+class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
+    """Vietnamese unless the visitor chose English with the language switcher.
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, which turns the portal
+    English for anyone whose phone is set to English; the union's site speaks Vietnamese first.
+    """
+
+    def process_request(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

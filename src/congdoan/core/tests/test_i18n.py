@@ -212,3 +212,10 @@ def test_the_directory_page_is_english_too(client, tree):
     assert '<html lang="en">' in html
     assert "<h1>Organisation</h1>" in html
     assert "unit matches" in html or "units match" in html
+
+
+def test_an_english_browser_still_gets_vietnamese_until_it_chooses(client, tree):
+    response = client.get("/to-chuc/HN/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    html = response.content.decode()
+    assert '<html lang="vi">' in html
+    assert "Cơ cấu tổ chức" in html

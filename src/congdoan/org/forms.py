@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Role, Unit, UnitKind, UnitLevel
+from .services import EDITABLE_FIELDS
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 
@@ -15,20 +16,7 @@ class UnitForm(forms.ModelForm):
 
     class Meta:
         model = Unit
-        fields = [
-            "code",
-            "name",
-            "short_name",
-            "level",
-            "kind",
-            "address",
-            "phone",
-            "email",
-            "website",
-            "workers",
-            "members",
-            "founded_on",
-        ]
+        fields = ["code", *EDITABLE_FIELDS]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -15,7 +15,9 @@ def run_manage(*args, env=None, tmp_path):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DATABASE_URL", "REDIS_URL", "CACHE_URL", "PYTEST"))
+        if not key.startswith(
+            ("DATABASE_URL", "REDIS_URL", "CACHE_URL", "PYTEST", "DJANGO_ALLOW_ASYNC")
+        )
     }
     environment.update({"CONGDOAN_VAR_DIR": str(tmp_path), **(env or {})})
     return subprocess.run(

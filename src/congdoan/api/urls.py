@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from congdoan.news.api import router as news_router
 from congdoan.org.api import router as org_router
 
 api = NinjaAPI(
@@ -11,3 +12,4 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 api.add_router("/units", org_router)
+api.add_router("/news", news_router)

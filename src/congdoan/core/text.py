@@ -3,6 +3,9 @@
 import re
 import unicodedata
 
+from anyascii import anyascii
+from django.utils.text import slugify
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -15,3 +18,9 @@ def fold(text):
     # Marks go (diacritics); control characters too (PostgreSQL refuses NUL in text).
     stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) not in ("Mn", "Cc"))
     return _SPACES.sub(" ", stripped).strip().lower()
+
+
+def slugify_vi(text, max_length=80):
+    """An ASCII slug of a Vietnamese title: 'Công đoàn Hà Nội' -> 'cong-doan-ha-noi'."""
+    slug = slugify(anyascii(text or "").replace("'", ""))[:max_length].strip("-")
+    return slug or "trang"

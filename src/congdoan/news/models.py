@@ -1,13 +1,157 @@
-"""Pages of the news portal (trang thông tin điện tử). The portal issue fills these in."""
+"""Pages of the news portal (trang thông tin điện tử) and the units' sub-sites.
 
+HomePage is the federation's portal; SubsiteHomePage is a unit's own section inside it
+(trang thông tin thành phần). Both hold CategoryPages (chuyên mục) in a tree, which hold
+ArticlePages (tin bài). Listing logic lives here, on the pages, the Wagtail way.
+"""
+
+from datetime import date, datetime, time, timedelta
+
+from django.core.paginator import EmptyPage, Paginator
 from django.db import models
+from django.db.models import Sum
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import ItemBase, TagBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
+
+from congdoan.core.text import slugify_vi
+
+from .blocks import BodyBlock
+
+PAGE_SIZE = 20
 
 
-class HomePage(Page):
+def articles():
+    """Live, public articles with what a listing shows, in a fixed number of queries."""
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .select_related("lead_image", "unit")
+        .prefetch_related("lead_image__renditions")
+        .order_by("-date", "-pk")
+    )
+
+
+def paginate(request, queryset, per_page=PAGE_SIZE):
+    try:
+        number = int(request.GET.get("trang", 1))
+    except ValueError:
+        number = 1
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(number)
+    except EmptyPage as error:
+        raise Http404 from error
+
+
+class SectionMixin(RoutablePageMixin):
+    """A portal or sub-site home: its day archive, tag pages and feeds."""
+
+    def section_articles(self):
+        return articles().descendant_of(self)
+
+    @path("ngay/<int:year>-<int:month>-<int:day>/", name="day")
+    def day_view(self, request, year, month, day):
+        try:
+            chosen = date(year, month, day)
+        except ValueError as error:
+            raise Http404 from error
+        tz = timezone.get_current_timezone()
+        start = timezone.make_aware(datetime.combine(chosen, time.min), tz)
+        items = self.section_articles().filter(date__gte=start, date__lt=start + timedelta(days=1))
+        return self.render(
+            request,
+            context_overrides={"day": chosen, "page_obj": paginate(request, items)},
+            template="news/day_page.html",
+        )
+
+    @path("ngay/", name="day_picker")
+    def day_picker(self, request):
+        value = request.GET.get("ngay", "")
+        try:
+            chosen = datetime.strptime(value, "%Y-%m-%d").date()
+        except ValueError:
+            try:
+                chosen = datetime.strptime(value, "%d/%m/%Y").date()
+            except ValueError as error:
+                raise Http404 from error
+        from django.shortcuts import redirect
+
+        return redirect(f"{self.get_url(request)}ngay/{chosen:%Y-%m-%d}/")
+
+    @path("the/<str:slug>/", name="tag")
+    def tag_view(self, request, slug):
+        tag = get_object_or_404(NewsTag, slug=slug)
+        items = self.section_articles().filter(tags=tag)
+        return self.render(
+            request,
+            context_overrides={"tag": tag, "page_obj": paginate(request, items)},
+            template="news/tag_page.html",
+        )
+
+    @path("rss/", name="rss")
+    def rss_view(self, request):
+        from .feeds import section_feed
+
+        return section_feed(request, self, "rss")
+
+    @path("atom/", name="atom")
+    def atom_view(self, request):
+        from .feeds import section_feed
+
+        return section_feed(request, self, "atom")
+
+    @path("", name="index")
+    def index_view(self, request):
+        return self.render(request)
+
+    def most_read(self, days=7, limit=5):
+        since = timezone.localdate() - timedelta(days=days)
+        ids = (
+            ArticleView.objects.filter(day__gte=since, article__path__startswith=self.path)
+            .values("article")
+            .annotate(total=Sum("count"))
+            .order_by("-total")
+            .values_list("article", flat=True)[:limit]
+        )
+        ids = list(ids)
+        found = {item.pk: item for item in articles().filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found]
+
+    def get_context(self, request, *args, **kwargs):
+        from congdoan.org.figures import children_with_figures, subtree_figures
+
+        context = super().get_context(request, *args, **kwargs)
+        latest = list(self.section_articles()[:13])
+        featured = next((item for item in latest if item.featured), latest[0] if latest else None)
+        context["top_story"] = featured
+        context["latest"] = [item for item in latest if item is not featured][:12]
+        context["category_blocks"] = [
+            (category, list(articles().descendant_of(category)[:4]))
+            for category in CategoryPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(show_on_home=True)
+        ]
+        context["most_read"] = self.most_read()
+        context["today"] = timezone.localdate()
+        if self.unit_id:
+            context["figures"] = subtree_figures(self.unit)
+            context["children"] = children_with_figures(self.unit)[:12]
+        return context
+
+
+class HomePage(SectionMixin, Page):
     """The portal's home page: the federation's front door."""
 
     intro = RichTextField(_("lời giới thiệu"), blank=True)
@@ -22,18 +166,271 @@ class HomePage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("unit")]
-    max_count = None
-    subpage_types = []
+    subpage_types = ["news.CategoryPage", "news.StandardPage", "news.SubsiteHomePage"]
 
     class Meta:
         verbose_name = _("trang chủ")
         verbose_name_plural = _("trang chủ")
 
+    def section_articles(self):
+        # The federation's home shows its own news and what sub-sites put forward.
+        own = articles().descendant_of(self)
+        subsite_paths = list(
+            SubsiteHomePage.objects.descendant_of(self).values_list("path", flat=True)
+        )
+        if not subsite_paths:
+            return own
+        condition = models.Q()
+        for subsite_path in subsite_paths:
+            condition |= models.Q(path__startswith=subsite_path)
+        return own.exclude(condition & models.Q(promoted=False))
+
+
+class SubsiteHomePage(SectionMixin, Page):
+    """A unit's own section (trang thông tin thành phần), edited by the unit's people."""
+
+    intro = RichTextField(_("lời giới thiệu"), blank=True)
+    unit = models.ForeignKey(
+        "org.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("đơn vị")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("unit")]
+    parent_page_types = ["news.HomePage"]
+    subpage_types = ["news.CategoryPage", "news.StandardPage"]
+
+    class Meta:
+        verbose_name = _("trang thông tin thành phần")
+        verbose_name_plural = _("trang thông tin thành phần")
+
+
+class CategoryPage(RoutablePageMixin, Page):
+    """A category (chuyên mục); its listing holds the articles of its whole subtree."""
+
+    intro = models.TextField(_("giới thiệu ngắn"), blank=True)
+    show_on_home = models.BooleanField(_("hiện khối tin trên trang chủ"), default=True)
+    late_after_days = models.PositiveSmallIntegerField(
+        _("tin trễ sau (ngày)"),
+        default=3,
+        help_text=_(
+            "Tin gửi muộn hơn số ngày này sau ngày diễn ra sự kiện bị đánh dấu là tin trễ."
+        ),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("show_on_home"),
+        FieldPanel("late_after_days"),
+    ]
+    parent_page_types = ["news.HomePage", "news.SubsiteHomePage", "news.CategoryPage"]
+    subpage_types = ["news.CategoryPage", "news.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+
+    @path("", name="index")
+    def index_view(self, request):
+        return self.render(
+            request,
+            context_overrides={"page_obj": paginate(request, articles().descendant_of(self))},
+        )
+
+    @path("rss/", name="rss")
+    def rss_view(self, request):
+        from .feeds import section_feed
+
+        return section_feed(request, self, "rss")
+
+    @path("atom/", name="atom")
+    def atom_view(self, request):
+        from .feeds import section_feed
+
+        return section_feed(request, self, "atom")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["subcategories"] = CategoryPage.objects.child_of(self).live().public()
+        return context
+
+
+class NewsTag(TagBase):
+    """A tag with an ASCII slug: /the/truyen-thong/ for "truyền thông"."""
+
+    class Meta:
+        verbose_name = _("thẻ")
+        verbose_name_plural = _("thẻ")
+
+    def slugify(self, tag, i=None):
+        slug = slugify_vi(tag, max_length=90)
+        return f"{slug}-{i}" if i is not None else slug
+
+
+class ArticleTag(ItemBase):
+    tag = models.ForeignKey(NewsTag, on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(Page):
+    """A news item (tin bài) with its sapo, body, byline, unit and event date."""
+
+    date = models.DateTimeField(_("ngày đăng"), default=timezone.now, db_index=True)
+    lead = models.TextField(_("sapo"), blank=True, help_text=_("Đoạn mở đầu in đậm."))
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ảnh đại diện"),
+    )
+    lead_image_caption = models.CharField(_("chú thích ảnh đại diện"), max_length=500, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)
+    author = models.CharField(
+        _("tác giả"), max_length=200, blank=True, help_text=_("Ví dụ: NGỌC ÁNH")
+    )
+    unit = models.ForeignKey(
+        "org.Unit",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("đơn vị đưa tin"),
+    )
+    event_date = models.DateField(_("ngày diễn ra sự kiện"), null=True, blank=True)
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("thẻ"))
+    featured = models.BooleanField(_("tin nổi bật"), default=False)
+    promoted = models.BooleanField(
+        _("đề xuất lên trang chủ Liên đoàn"),
+        default=False,
+        help_text=_("Tin của trang thành phần được đưa lên trang chủ của cổng thông tin."),
+    )
+    source = models.CharField(_("hệ thống nguồn"), max_length=50, blank=True, editable=False)
+    source_id = models.CharField(
+        _("mã ở hệ thống nguồn"), max_length=100, blank=True, editable=False
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_caption")], heading=_("Ảnh đại diện")
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("author"),
+                FieldPanel("unit"),
+                FieldPanel("event_date"),
+                FieldPanel("date"),
+            ],
+            heading=_("Thông tin tin bài"),
+        ),
+        FieldPanel("tags"),
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("featured"), FieldPanel("promoted")]
+    parent_page_types = ["news.CategoryPage"]
+    subpage_types = []
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    class Meta:
+        verbose_name = _("tin bài")
+        verbose_name_plural = _("tin bài")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "source_id"],
+                condition=~models.Q(source_id=""),
+                name="news_article_unique_source_id",
+            )
+        ]
+
+    @cached_property
+    def category(self):
+        return CategoryPage.objects.ancestor_of(self).live().order_by("-depth").first()
+
+    @property
+    def byline(self):
+        unit = self.unit.short_name or self.unit.name if self.unit_id else ""
+        return " - ".join(part for part in (self.author, unit) if part)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        category = self.category
+        same_category = articles().descendant_of(category) if category else articles()
+        tag_ids = list(self.tags.values_list("pk", flat=True))
+        related = []
+        if tag_ids:
+            related = list(articles().filter(tags__in=tag_ids).exclude(pk=self.pk).distinct()[:5])
+        context["related"] = related
+        context["newer"] = list(
+            same_category.filter(date__gt=self.date).exclude(pk=self.pk).order_by("date", "pk")[:5]
+        )
+        context["others"] = list(
+            same_category.filter(date__lte=self.date)
+            .exclude(pk=self.pk)
+            .exclude(pk__in=[item.pk for item in related])[:8]
+        )
+        context["canonical_url"] = self.get_full_url(request)
+        section = (
+            SubsiteHomePage.objects.ancestor_of(self).live().first()
+            or HomePage.objects.ancestor_of(self).live().first()
+        )
+        context["section_url"] = section.get_url(request) if section else "/"
+        if self.lead_image_id:
+            rendition = self.lead_image.get_rendition("fill-1200x630|format-jpeg")
+            context["share_image_url"] = request.build_absolute_uri(rendition.url)
+        return context
+
+
+class StandardPage(Page):
+    """A plain page: giới thiệu, liên hệ…"""
+
+    body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)
+    show_org_chart = models.BooleanField(
+        _("hiện cơ cấu tổ chức của đơn vị"),
+        default=False,
+        help_text=_("Thêm bảng các đơn vị trực thuộc và số liệu, lấy từ hệ thống tổ chức."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("body"), FieldPanel("show_org_chart")]
+    parent_page_types = ["news.HomePage", "news.SubsiteHomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("trang nội dung")
+        verbose_name_plural = _("trang nội dung")
+
     def get_context(self, request, *args, **kwargs):
         from congdoan.org.figures import children_with_figures, subtree_figures
 
         context = super().get_context(request, *args, **kwargs)
-        if self.unit_id:
-            context["figures"] = subtree_figures(self.unit)
-            context["children"] = children_with_figures(self.unit)[:12]
+        section = self.get_parent().specific
+        if self.show_org_chart and getattr(section, "unit_id", None):
+            context["figures"] = subtree_figures(section.unit)
+            context["children"] = children_with_figures(section.unit)
+            context["org_unit"] = section.unit
         return context
+
+
+class ArticleView(models.Model):
+    """Views of an article per day, counted by a beacon after the (cached) page loads."""
+
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="views")
+    day = models.DateField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "day"], name="news_articleview_unique")
+        ]
+        indexes = [models.Index(fields=["day", "article"])]
+
+    def __str__(self):
+        return f"{self.article_id} {self.day:%d/%m/%Y}: {self.count}"

@@ -1,0 +1,132 @@
+"""The portal's pages as a reader sees them."""
+
+import json
+import re
+
+import feedparser
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from congdoan.news.content import add_article, slugify_vi
+from congdoan.news.models import ArticleView
+
+from .conftest import at
+
+
+def test_slugs_are_ascii_from_vietnamese_titles():
+    assert slugify_vi("Tuyên truyền giáo dục") == "tuyen-truyen-giao-duc"
+    assert slugify_vi("Đối ngoại") == "doi-ngoai"
+    assert slugify_vi("!!!") == "trang"
+
+
+def test_home_shows_top_story_latest_category_blocks_and_figures(client, portal):
+    html = client.get("/").content.decode()
+    assert "Chăm lo Tết cho đoàn viên khó khăn" in html  # newest is the top story
+    assert "Đẩy mạnh công tác thông tin" in html
+    assert "Bản nháp chưa đăng" not in html
+    assert "Tin tức hoạt động" in html
+    assert "Tin đã đưa ngày" in html
+    assert "2.915" in html  # the federation's members
+
+
+def test_article_page_has_everything_a_reader_expects(client, portal):
+    response = client.get(portal.seed.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert (
+        portal.seed.url
+        == "/tin-tuc-hoat-dong/tuyen-truyen-giao-duc/day-manh-cong-tac-thong-tin-tuyen-truyen-tren-trang-thong-tin-dien-tu/"
+    )
+    assert "Ngày đăng: <time" in html and "29/01/2016 | 14:04:29" in html
+    assert "NGỌC ÁNH - LĐLĐ TP Hà Nội" in html
+    assert "Trang chủ</a></li>" in html and "Tin tức hoạt động</a>" in html
+    assert 'rel="tag"' in html and "/the/truyen-thong/" in html
+    assert "Tin liên quan" in html and "Chăm lo Tết cho đoàn viên khó khăn" in html
+    assert '<link rel="canonical" href="http://testserver' + portal.seed.url + '">' in html
+    assert 'property="og:title"' in html
+    ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    data = json.loads(ld)
+    assert data["@type"] == "NewsArticle"
+    assert data["datePublished"].startswith("2016-01-29T14:04:29+07:00")
+    assert 'type="application/rss+xml"' in html
+    assert "Chia sẻ Facebook" in html and "Sao chép liên kết" in html
+
+
+def test_category_page_lists_its_subtree_with_xem_them_paging(client, portal):
+    for number in range(25):
+        add_article(
+            portal.propaganda, title=f"Tin tuyên truyền số {number}", date=at(2016, 2, 1, 8, number)
+        )
+    page_one = client.get(portal.news.url).content.decode()
+    assert "Tin tuyên truyền số 24" in page_one
+    assert "Xem thêm" in page_one and "?trang=2" in page_one
+    page_two = client.get(portal.news.url, {"trang": 2}).content.decode()
+    assert "Đẩy mạnh công tác thông tin" in page_two
+    assert client.get(portal.news.url, {"trang": 99}).status_code == 404
+    assert client.get(portal.news.url, {"trang": "abc"}).status_code == 200
+
+
+def test_listings_run_a_fixed_number_of_queries(client, portal):
+    client.get(portal.news.url)  # warm caches of site and root paths
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(portal.news.url).status_code == 200
+        return len(queries)
+
+    few = count()
+    for number in range(15):
+        add_article(
+            portal.care,
+            title=f"Tin chăm lo {number}",
+            date=at(2016, 3, 1, 8, number),
+            author="A",
+            unit=portal.seed.unit,
+        )
+    assert count() == few
+
+
+def test_day_archive_lists_the_news_of_that_day(client, portal):
+    html = client.get("/ngay/2016-01-29/").content.decode()
+    assert "Tin đã đưa ngày 29/01/2016" in html
+    assert "Đẩy mạnh công tác thông tin" in html
+    assert "Chăm lo Tết" not in html
+    assert client.get("/ngay/2016-02-30/").status_code == 404
+    response = client.get("/ngay/", {"ngay": "2016-01-30"})
+    assert response.status_code == 302 and response["Location"] == "/ngay/2016-01-30/"
+    assert client.get("/ngay/", {"ngay": "hôm qua"}).status_code == 404
+
+
+def test_tag_page(client, portal):
+    html = client.get("/the/truyen-thong/").content.decode()
+    assert "Đẩy mạnh công tác thông tin" in html and "Chăm lo Tết" in html
+    assert client.get("/the/khong-co/").status_code == 404
+
+
+@pytest.mark.parametrize("kind", ["rss/", "atom/"])
+def test_feeds_parse_cleanly(client, portal, kind):
+    for url in ("/", portal.news.url, portal.propaganda.url):
+        response = client.get(url + kind)
+        assert response.status_code == 200
+        feed = feedparser.parse(response.content)
+        assert not feed.bozo, feed.bozo_exception
+        titles = [entry.title for entry in feed.entries]
+        assert "Đẩy mạnh công tác thông tin, tuyên truyền trên trang thông tin điện tử" in titles
+        assert "Bản nháp chưa đăng" not in titles
+
+
+def test_view_count_is_counted_by_the_beacon(client, portal):
+    url = f"/api/v1/news/articles/{portal.seed.pk}/views"
+    assert client.post(url).status_code == 204
+    assert client.post(url).status_code == 204
+    assert ArticleView.objects.get(article=portal.seed).count == 2
+    assert client.post(f"/api/v1/news/articles/{portal.draft.pk}/views").status_code == 404
+    assert client.post("/api/v1/news/articles/999999/views").status_code == 404
+    assert client.get(url).status_code == 405
+    html = client.get("/").content.decode()
+    assert "Đọc nhiều trong 7 ngày" in html
+
+
+def test_unpublished_items_are_not_served(client, portal):
+    assert client.get(portal.draft.url).status_code == 404

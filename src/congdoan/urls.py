@@ -3,9 +3,11 @@ from django.conf.urls.static import static
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from congdoan.api.urls import api
+from congdoan.core import views as core_views
 from congdoan.org import views as org_views
 
 urlpatterns = [
@@ -13,6 +15,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("ngon-ngu/<str:code>/", core_views.switch_language, name="switch_language"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("to-chuc/", org_views.unit_directory, name="org_directory"),
     path("to-chuc/<str:code>/", org_views.unit_public_detail, name="org_unit"),
 ]

@@ -6,3 +6,15 @@ class NewsConfig(AppConfig):
     name = "congdoan.news"
     label = "news"
     verbose_name = _("Cổng thông tin")
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+        from wagtail.models import Page
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from congdoan.core.page_cache import bump_content_version
+
+        # Any page change can show on the home page, a listing or a feed: start afresh.
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(bump_content_version, dispatch_uid=f"news-cache-{signal}")
+        post_delete.connect(bump_content_version, sender=Page, dispatch_uid="news-cache-delete")

@@ -18,3 +18,16 @@ class NewsConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(bump_content_version, dispatch_uid=f"news-cache-{signal}")
         post_delete.connect(bump_content_version, sender=Page, dispatch_uid="news-cache-delete")
+
+        from django.db.models.signals import post_save
+
+        from congdoan.org.signals import unit_roles_changed
+
+        from .handlers import roles_changed, section_saved
+        from .models import HomePage, SubsiteHomePage
+
+        unit_roles_changed.connect(roles_changed, dispatch_uid="news-section-roles")
+        for model in (HomePage, SubsiteHomePage):
+            post_save.connect(
+                section_saved, sender=model, dispatch_uid=f"news-section-{model.__name__}"
+            )

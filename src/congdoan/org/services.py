@@ -19,6 +19,7 @@ from wagtail.log_actions import log
 
 from .models import Role, Unit, UnitEvent, UnitRole
 from .permissions import is_operator, require_manage
+from .signals import unit_roles_changed
 
 EDITABLE_FIELDS = (
     "name",
@@ -336,6 +337,7 @@ def grant_role(*, actor, user, unit, role):
             log(
                 unit, "org.role_grant", user=actor, data={"user": user.get_username(), "role": role}
             )
+            transaction.on_commit(lambda: unit_roles_changed.send(sender=UnitRole, user=user))
     return unit_role
 
 
@@ -348,7 +350,9 @@ def revoke_role(*, actor, unit_role):
             user=actor,
             data={"user": unit_role.user.get_username(), "role": unit_role.role},
         )
+        user = unit_role.user
         unit_role.delete()
+        transaction.on_commit(lambda: unit_roles_changed.send(sender=UnitRole, user=user))
 
 
 def _ensure_admin_access(user):

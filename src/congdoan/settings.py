@@ -246,7 +246,7 @@ if os.environ.get("S3_BUCKET"):
     }
 
 # Uploads: refuse oversized requests before they reach a view.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024  # form fields only; files are limited by type
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 CONGDOAN_IMPORT_MAX_BYTES = int(os.environ.get("CONGDOAN_IMPORT_MAX_BYTES", 100 * 1024 * 1024))
 CONGDOAN_IMPORT_MAX_ROWS = int(os.environ.get("CONGDOAN_IMPORT_MAX_ROWS", 500_000))
@@ -256,6 +256,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("CONGDOAN_BASE_URL", "http://127.0.0.1:80
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "zip", "jpg", "png"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Photos from phones: common formats only, at most 10 MB and 40 megapixels; renditions in WebP.
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "gif": "webp"}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Transport and browser protections.

@@ -256,6 +256,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("CONGDOAN_BASE_URL", "http://127.0.0.1:80
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "zip", "jpg", "png"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILADMIN_USER_LOGIN_FORM = "congdoan.core.forms.LoginForm"
 # Photos from phones: common formats only, at most 10 MB and 40 megapixels; renditions in WebP.
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

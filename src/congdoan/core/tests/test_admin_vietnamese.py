@@ -262,14 +262,6 @@ def test_login_page_speaks_vietnamese(client):
         assert english not in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Wagtail's LoginForm gives the password field no label, so Django shows "
-        "pretty_name('password') = 'Password', which no catalogue can translate. Needs a "
-        "login form with label=gettext_lazy('Password') set as WAGTAILADMIN_USER_LOGIN_FORM."
-    ),
-)
 @pytest.mark.django_db
 def test_login_page_labels_the_password_field_in_vietnamese(client):
     text = screen_text(client.get("/admin/login/").content.decode())

@@ -132,3 +132,17 @@ def test_oversized_requests_are_refused(client, size):
         LOGIN, data=b"x" * size, content_type="application/x-www-form-urlencoded"
     )
     assert response.status_code == 400
+
+
+def test_embedded_sqlite_database_runs_in_wal_mode(tmp_path):
+    code = (
+        "from django.db import connection\n"
+        "with connection.cursor() as c:\n"
+        "    c.execute('PRAGMA journal_mode')\n"
+        "    print('mode=' + c.fetchone()[0])\n"
+        "print('file=' + str(connection.settings_dict['NAME']))"
+    )
+    result = run_manage("shell", "-c", code, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "mode=wal" in result.stdout
+    assert f"file={tmp_path / 'congdoan.sqlite3'}" in result.stdout

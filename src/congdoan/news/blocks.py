@@ -1,5 +1,6 @@
 """StreamField blocks of articles and plain pages: text, captioned photos, galleries, video."""
 
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -52,6 +53,24 @@ class QuoteBlock(blocks.StructBlock):
         template = "news/blocks/quote.html"
 
 
+class SanitizedHTMLBlock(blocks.TextBlock):
+    """HTML from imported items, cleaned when saved and again when shown: an editor who types
+    a <script> here gets it removed, unlike Wagtail's RawHTMLBlock."""
+
+    def clean(self, value):
+        from .importer import sanitize_html
+
+        return sanitize_html(super().clean(value))
+
+    def render_basic(self, value, context=None):
+        from .importer import sanitize_html
+
+        return mark_safe(sanitize_html(value or ""))  # noqa: S308 - sanitised just above
+
+    class Meta:
+        icon = "code"
+
+
 class BodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Đoạn văn"))
     image = CaptionedImageBlock()
@@ -59,7 +78,7 @@ class BodyBlock(blocks.StreamBlock):
     video = VideoBlock()
     quote = QuoteBlock()
     table = TableBlock(label=_("Bảng"), template="news/blocks/table.html")
-    html = blocks.RawHTMLBlock(
+    html = SanitizedHTMLBlock(
         label=_("HTML đã làm sạch (từ tin nhập)"),
-        help_text=_("Chỉ dùng cho nội dung nhập từ hệ thống cũ."),
+        help_text=_("Chỉ dùng cho nội dung nhập từ hệ thống cũ; thẻ không an toàn bị loại bỏ."),
     )

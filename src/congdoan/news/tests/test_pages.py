@@ -131,3 +131,17 @@ def test_view_count_is_counted_by_the_beacon(client, portal):
 
 def test_unpublished_items_are_not_served(client, portal):
     assert client.get(portal.draft.url).status_code == 404
+
+
+def test_html_blocks_are_sanitised_even_when_an_editor_types_a_script(client, portal):
+    article = portal.seed
+    article.body = [
+        (
+            "html",
+            '<p onclick="steal()">Chào</p><script>alert(1)</script><a href="javascript:x()">x</a>',
+        )
+    ]
+    article.save_revision().publish(skip_permission_checks=True, log_action=False)
+    html = client.get(article.url).content.decode()
+    assert "<p>Chào</p>" in html
+    assert "alert(1)" not in html and "onclick" not in html and "javascript:" not in html

@@ -1,4 +1,5 @@
-"""`manage.py demo`: the demo tree and the portal's home page, built once, kept afterwards."""
+"""`manage.py demo`: the demo tree and the portal, built once, kept afterwards. The portal's
+content itself is tested in test_demo_content.py."""
 
 from io import StringIO
 
@@ -13,6 +14,12 @@ from congdoan.news import demo as news_demo
 from congdoan.news.models import HomePage
 from congdoan.org.figures import subtree_figures
 from congdoan.org.models import Unit, UnitEvent
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """The demo draws and saves its pictures: into a temporary folder, not var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def run_demo(*args):
@@ -36,6 +43,10 @@ def test_demo_builds_hanoi_and_the_home_page_serves_its_figures(client, db):
     output = run_demo()
     assert "11.684 đoàn viên / 12.538 người lao động" in output
     assert "280 CĐCS" in output
+    # The default portal: 5 seeds, 360 generated items, 2 sub-sites of 20, 24 pictures.
+    assert "Tin bài: 405 (5 tin gốc, 360 tin tạo sẵn, 40 tin của trang thành phần)" in output
+    assert "Ảnh: 24" in output
+    assert "Liên đoàn Lao động quận Long Biên (/long-bien/)" in output
 
     response = client.get("/")
     assert response.status_code == 200
@@ -56,7 +67,7 @@ def test_demo_builds_hanoi_and_the_home_page_serves_its_figures(client, db):
 
 
 def test_if_empty_twice_changes_nothing(db):
-    run_demo("--if-empty")
+    run_demo("--if-empty", "--articles", "5")
     before = snapshot()
     output = run_demo("--if-empty")
     assert "giữ nguyên dữ liệu" in output
@@ -89,9 +100,20 @@ def test_a_failure_leaves_nothing_half_built(db, monkeypatch):
 
 def test_national_scale_with_small_sizes(db):
     output = run_demo(
-        "--scale", "national", "--provinces", "2", "--districts", "35", "--grassroots", "1500"
+        "--scale",
+        "national",
+        "--provinces",
+        "2",
+        "--districts",
+        "35",
+        "--grassroots",
+        "1500",
+        "--articles",
+        "12",
     )
     assert "Công đoàn cơ sở: 1.500" in output
+    assert "12 tin tạo sẵn" in output
+    assert Page.find_problems() == ([], [], [], [], [])
     assert Unit.objects.filter(level__code="province").count() == 2
     assert Unit.objects.filter(level__code="district").count() == 35
     assert Unit.find_problems() == ([], [], [], [], [])
@@ -100,6 +122,12 @@ def test_national_scale_with_small_sizes(db):
 def test_sizes_need_the_national_scale(db):
     with pytest.raises(CommandError, match="--scale national"):
         run_demo("--provinces", "3")
+
+
+def test_articles_cannot_be_negative(db):
+    with pytest.raises(CommandError, match="--articles"):
+        run_demo("--articles", "-1")
+    assert not Unit.objects.exists()
 
 
 def test_build_home_is_idempotent(db):

@@ -1,7 +1,10 @@
-"""`manage.py demo` (also `congdoan demo`): the demo union tree and portal home page.
+"""`manage.py demo` (also `congdoan demo`): the demo union tree and the news portal: its home
+page, categories, the five seed articles, several hundred generated items with pictures and
+the sub-sites of Long Biên and Đông Anh.
 
 `make run` calls `demo --if-empty` on every start, so once any unit exists the command leaves
-the database as users have changed it.
+the database as users have changed it. `demo --articles 100000` builds a large portal for
+benchmarks (with `--scale national` too).
 """
 
 import time
@@ -11,7 +14,8 @@ from django.db import transaction
 from tqdm import tqdm
 
 from congdoan.core.formatting import format_number
-from congdoan.news.demo import build_home
+from congdoan.news.demo import build_home, build_portal
+from congdoan.news.demo_content import DEFAULT_ARTICLES
 from congdoan.org import demo
 from congdoan.org.figures import subtree_figures
 from congdoan.org.models import Unit
@@ -40,6 +44,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--grassroots", type=int, help="Tổng số công đoàn cơ sở (mặc định 135.000)."
         )
+        parser.add_argument(
+            "--articles",
+            type=int,
+            default=DEFAULT_ARTICLES,
+            help=f"Số tin bài tạo thêm trong các chuyên mục của Liên đoàn, ngoài 5 tin gốc và "
+            f"tin của các trang thành phần (mặc định {DEFAULT_ARTICLES}; đo hiệu năng: đến "
+            "100.000).",
+        )
 
     def handle(self, *args, **options):
         existing = Unit.objects.count()
@@ -65,6 +77,8 @@ class Command(BaseCommand):
             )
         if any(value < 1 for value in sizes.values()):
             raise CommandError("--provinces, --districts, --grassroots phải là số dương.")
+        if options["articles"] < 0:
+            raise CommandError("--articles không được là số âm.")
 
         started = time.monotonic()
         try:
@@ -74,19 +88,32 @@ class Command(BaseCommand):
                 else:
                     tree = demo.build_hanoi()
                 home = build_home(tree.hanoi)
+                portal = self._build_portal(home, options["articles"], options["verbosity"])
         except demo.DemoError as error:
             raise CommandError(str(error)) from error
-        self._summary(tree, home, time.monotonic() - started)
+        self._summary(tree, portal, time.monotonic() - started)
 
-    def _build_national(self, sizes, verbosity):
-        with tqdm(
-            total=sizes.get("provinces", 63),
-            desc="Tỉnh, thành phố",
-            unit=" tỉnh",
+    def _bar(self, total, desc, unit, verbosity):
+        return tqdm(
+            total=total,
+            desc=desc,
+            unit=unit,
             disable=verbosity < 1,
             # The raw stream: OutputWrapper would end every redraw of the bar with a newline.
             file=self.stderr._out,
-        ) as bar:
+        )
+
+    def _build_portal(self, home, articles, verbosity):
+        with self._bar(articles, "Tin bài", " tin", verbosity) as bar:
+
+            def progress(done, total):
+                bar.total = total
+                bar.update(done - bar.n)
+
+            return build_portal(home, articles=articles, progress=progress)
+
+    def _build_national(self, sizes, verbosity):
+        with self._bar(sizes.get("provinces", 63), "Tỉnh, thành phố", " tỉnh", verbosity) as bar:
 
             def progress(done, total):
                 bar.total = total
@@ -94,10 +121,14 @@ class Command(BaseCommand):
 
             return demo.build_national(**sizes, progress=progress)
 
-    def _summary(self, tree, home, seconds):
+    def _summary(self, tree, portal, seconds):
         n = format_number
         country = subtree_figures(tree.national)
         long_bien = subtree_figures(tree.long_bien)
+        home = portal.home
+        subsites = ", ".join(
+            f"{page.title} ({page.url_path[len(home.url_path) - 1 :]})" for page in portal.subsites
+        )
         lines = [
             f"Đã tạo dữ liệu mẫu trong {n(seconds, 1)} giây:",
             f"  Đơn vị công đoàn: {n(Unit.objects.count())}",
@@ -106,6 +137,13 @@ class Command(BaseCommand):
             f"  {tree.long_bien.short_name}: {n(long_bien.grassroots)} CĐCS, "
             f"{n(long_bien.members)} đoàn viên / {n(long_bien.workers)} người lao động",
             f"  Trang chủ cổng thông tin: “{home.title}” tại /",
+            f"  Chuyên mục: {n(len(portal.categories))}; trang nội dung: "
+            f"{n(len(portal.plain_pages))}",
+            f"  Tin bài: {n(portal.articles)} ({n(len(portal.seeds))} tin gốc, "
+            f"{n(portal.generated)} tin tạo sẵn, {n(portal.subsite_articles)} tin của trang "
+            "thành phần)",
+            f"  Ảnh: {n(len(portal.images))}",
+            f"  Trang thông tin thành phần: {subsites or 'không có'}",
             f"  Tài khoản quản trị đơn vị mẫu: {', '.join(tree.accounts)} "
             "(chưa có mật khẩu: đặt trong trang quản trị trước khi dùng)",
         ]

@@ -124,6 +124,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "congdoan.core.context_processors.site",
+                "congdoan.news.context_processors.site_feeds",
             ],
             "builtins": ["congdoan.core.templatetags.vn"],
         },

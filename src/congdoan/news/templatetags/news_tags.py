@@ -16,11 +16,10 @@ def ngaydang(value):
 @register.inclusion_tag("news/_feed_links.html", takes_context=True)
 def feed_links(context, page=None):
     """<link rel="alternate"> to the feeds of the page's section and category."""
-    from congdoan.news.models import ArticlePage, CategoryPage, HomePage, SubsiteHomePage
+    from congdoan.news.models import ArticlePage, CategoryPage, SubsiteHomePage
 
     request = context.get("request")
     links = []
-    site_home = HomePage.objects.live().first()
     sources = []
     if page is not None:
         specific = page.specific if hasattr(page, "specific") else page
@@ -33,8 +32,7 @@ def feed_links(context, page=None):
                 sources.append(section)
         elif isinstance(specific, SubsiteHomePage):
             sources.append(specific)
-    if site_home is not None:
-        sources.append(site_home)
+    # The site's own feeds are in every page's <head> already (news.context_processors).
     for source in sources:
         base = source.get_url(request)
         if base:

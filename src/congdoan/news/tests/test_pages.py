@@ -145,3 +145,13 @@ def test_html_blocks_are_sanitised_even_when_an_editor_types_a_script(client, po
     html = client.get(article.url).content.decode()
     assert "<p>Chào</p>" in html
     assert "alert(1)" not in html and "onclick" not in html and "javascript:" not in html
+
+
+def test_feeds_are_advertised_on_every_page(client, portal, tree):
+    for url in ("/", portal.news.url, portal.seed.url, "/to-chuc/", "/to-chuc/HN/"):
+        html = client.get(url).content.decode()
+        assert html.count('type="application/rss+xml"') >= 1, url
+        assert 'href="/rss/"' in html and 'href="/atom/"' in html, url
+        assert html.count('href="/rss/"') == 1, url
+    category_html = client.get(portal.propaganda.url).content.decode()
+    assert f'href="{portal.propaganda.url}rss/"' in category_html

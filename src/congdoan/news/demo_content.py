@@ -917,7 +917,7 @@ TOPICS = [
             "{Org} tổ chức thành công đại hội công đoàn cơ sở",
         ],
         "{when}, {cdcs} tổ chức Đại hội lần thứ {n_congress}, nhiệm kỳ {term}. Về dự có đại "
-        "diện lãnh đạo {unit} và {n_delegates} đại biểu đại diện cho {members} đoàn viên.",
+        "diện lãnh đạo {unit} và {attendance_members}.",
         [
             "Báo cáo tại đại hội cho thấy, nhiệm kỳ qua công đoàn cơ sở đã phối hợp tổ chức hội "
             "nghị người lao động hằng năm, chăm lo Tết, thăm hỏi ốm đau, phát triển đoàn viên "
@@ -940,7 +940,7 @@ TOPICS = [
             "Hội nghị người lao động: người lao động {org} được nói, được lắng nghe",
         ],
         "{when}, {cdcs} phối hợp với Ban Giám đốc tổ chức Hội nghị người lao động năm {year}, "
-        "với sự tham dự của {n_delegates} đại biểu đại diện cho {workers} người lao động.",
+        "với sự tham dự của {attendance_workers}.",
         [
             "Hội nghị đã đánh giá việc thực hiện kế hoạch sản xuất, kinh doanh, thỏa ước lao "
             "động tập thể năm qua; thảo luận công khai về tiền lương, thưởng, thời giờ làm việc, "
@@ -1023,6 +1023,7 @@ TOPICS = [
         images=["Hội nghị tổng kết", "Truyền thông công đoàn"],
         tags=["giao ban", "kế hoạch công tác"],
         captions=["Quang cảnh hội nghị giao ban của {unit}."],
+        months=(1, 4, 7, 10),
     ),
     topic(
         "co-so-du-lieu",
@@ -1685,7 +1686,7 @@ TOPICS = [
             "Đưa pháp luật đến với công nhân {place}",
         ],
         "{when}, {unit_name} phối hợp với {cdcs} tổ chức buổi tuyên truyền, phổ biến pháp luật "
-        "lao động cho {n_mid} công nhân.",
+        "lao động cho {workers} công nhân, người lao động của doanh nghiệp.",
         [
             "Báo cáo viên giới thiệu những điểm mới của Luật Công đoàn năm 2024 và Luật Bảo hiểm "
             "xã hội năm 2024, có hiệu lực từ ngày 01/7/2025.",
@@ -1923,7 +1924,6 @@ LAZY_FACTS = {
     "n_questions": lambda rng: rng.randint(20, 160),
     "n_teams": lambda rng: rng.randint(6, 18),
     "n_congress": lambda rng: rng.choice(["II", "III", "IV", "V", "VI", "VII", "VIII"]),
-    "n_delegates": lambda rng: rng.randint(4, 30) * 5,
     "n_exec": lambda rng: rng.choice([5, 7, 9, 11, 13]),
     "n_clauses": lambda rng: rng.randint(8, 24),
     "n_cluster": lambda rng: rng.randint(1, 9),
@@ -1957,6 +1957,14 @@ def _facts(rng, unit, cdcs, event_day):
     question, answer = QUESTIONS[rng.randrange(len(QUESTIONS))]
     part = ("Sáng", "Sáng", "Chiều", "Ngày")[rng.randrange(4)]
     year = event_day.year
+
+    # A small union meets in full; a large one sends delegates.
+    def attendance(count, who):
+        if count <= 60:
+            return f"toàn thể {format_number(count)} {who}"
+        delegates = min(count // 2, rng.randint(8, 40) * 5)
+        return f"{format_number(delegates)} đại biểu đại diện cho {format_number(count)} {who}"
+
     return _Facts(
         rng,
         unit=unit.label,
@@ -1978,6 +1986,8 @@ def _facts(rng, unit, cdcs, event_day):
         quarter_next=ROMAN[quarter],
         question=question,
         answer=answer,
+        attendance_members=attendance(members or 30, "đoàn viên"),
+        attendance_workers=attendance(workers or 30, "người lao động"),
     )
 
 

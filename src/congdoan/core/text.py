@@ -22,5 +22,8 @@ def fold(text):
 
 def slugify_vi(text, max_length=80):
     """An ASCII slug of a Vietnamese title: 'Công đoàn Hà Nội' -> 'cong-doan-ha-noi'."""
-    slug = slugify(anyascii(text or "").replace("'", ""))[:max_length].strip("-")
-    return slug or "trang"
+    slug = slugify(anyascii(text or "").replace("'", ""))
+    if len(slug) > max_length:
+        cut = slug[: max_length + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut[:max_length]
+    return slug.strip("-") or "trang"

@@ -40,7 +40,8 @@ def ensure_category_path(section, category_path, *, show_on_home=True):
                 instance=CategoryPage(
                     title=title,
                     slug=unique_child_slug(parent, title),
-                    show_on_home=show_on_home and parent.pk == section.pk,
+                    show_on_home=show_on_home,
+                    show_in_menus=parent.pk == section.pk,
                     live=True,
                 )
             )

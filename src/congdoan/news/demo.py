@@ -243,6 +243,7 @@ def _add_plain_page(parent, title, slug, blocks, show_org_chart, images):
             slug=unique_child_slug(parent, slug),
             body=_stream(StandardPage, blocks, images),
             show_org_chart=show_org_chart,
+            show_in_menus=not show_org_chart,  # the menu links the unit directory already
         )
     )
     page.save_revision().publish(skip_permission_checks=True, log_action=False)

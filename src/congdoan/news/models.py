@@ -115,6 +115,31 @@ class SectionMixin(RoutablePageMixin):
     def index_view(self, request):
         return self.render(request)
 
+    def category_blocks(self, shown=(), per_block=4):
+        """A block per leaf category of this section (not of the sub-sites inside it), each
+        with its newest items not already shown higher up the page. One query per block."""
+        categories = list(CategoryPage.objects.descendant_of(self).live().public().order_by("path"))
+        subsite_paths = list(
+            SubsiteHomePage.objects.descendant_of(self).values_list("path", flat=True)
+        )
+        categories = [
+            category
+            for category in categories
+            if not any(category.path.startswith(path) for path in subsite_paths)
+        ]
+        paths = [category.path for category in categories]
+        blocks = []
+        for category in categories:
+            is_leaf = not any(
+                other != category.path and other.startswith(category.path) for other in paths
+            )
+            if not is_leaf or not category.show_on_home:
+                continue
+            items = list(articles().descendant_of(category).exclude(pk__in=list(shown))[:per_block])
+            if items:
+                blocks.append((category, items))
+        return blocks
+
     def most_read(self, days=7, limit=5):
         since = timezone.localdate() - timedelta(days=days)
         ids = (
@@ -136,13 +161,10 @@ class SectionMixin(RoutablePageMixin):
         featured = next((item for item in latest if item.featured), latest[0] if latest else None)
         context["top_story"] = featured
         context["latest"] = [item for item in latest if item is not featured][:12]
-        context["category_blocks"] = [
-            (category, list(articles().descendant_of(category)[:4]))
-            for category in CategoryPage.objects.child_of(self)
-            .live()
-            .public()
-            .filter(show_on_home=True)
-        ]
+        context["category_blocks"] = self.category_blocks(shown={item.pk for item in latest})
+        context["subsites"] = (
+            SubsiteHomePage.objects.child_of(self).live().public().order_by("title")
+        )
         context["most_read"] = self.most_read()
         context["today"] = timezone.localdate()
         if self.unit_id:

@@ -38,3 +38,13 @@ def test_fold_strips_diacritics_and_folds_d():
 
 def test_fold_drops_control_characters():
     assert fold("cong\x00 doan\x07") == "cong doan"
+
+
+def test_slugs_are_ascii_and_cut_between_words():
+    from congdoan.core.text import slugify_vi
+
+    assert slugify_vi("Đối ngoại – Hội nghị") == "doi-ngoai-hoi-nghi"
+    long_title = "Liên đoàn Lao động quận Long Biên " * 5
+    slug = slugify_vi(long_title, max_length=40)
+    assert len(slug) <= 40
+    assert slug == "lien-doan-lao-dong-quan-long-bien-lien"

@@ -49,6 +49,8 @@ def article_json_ld(context, page):
     from django.utils.safestring import mark_safe
 
     request = context.get("request")
+    site_name = context.get("SITE_NAME", "")
+    site_name = site_name() if callable(site_name) else site_name
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -59,7 +61,7 @@ def article_json_ld(context, page):
         "mainEntityOfPage": page.get_full_url(request),
         "inLanguage": "vi",
         "author": [{"@type": "Person", "name": page.author}] if page.author else [],
-        "publisher": {"@type": "Organization", "name": context.get("SITE_NAME", "")},
+        "publisher": {"@type": "Organization", "name": site_name},
     }
     image_url = context.get("share_image_url")
     if image_url:

@@ -174,7 +174,7 @@ def test_home_page_has_a_top_story_category_blocks_and_figures(client, portal):
     newest = generated().order_by("-date").first()
     assert newest.featured
     assert 'class="top-story"' in html and newest.title in html
-    assert "Xem thêm tin Tin tức hoạt động" in html
+    assert "Xem thêm tin Tuyên truyền giáo dục" in html
     assert "Xem thêm tin Chính sách pháp luật" in html
     assert "Đọc nhiều trong 7 ngày" in html
     hanoi = subtree_figures(Unit.objects.get(code="HN"))

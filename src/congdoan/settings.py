@@ -246,6 +246,12 @@ if os.environ.get("S3_BUCKET"):
         },
     }
 
+# Uploaded media: served by Django itself on a single machine (make run), by the front web
+# server or the S3 storage in production.
+CONGDOAN_SERVE_MEDIA = env_bool(
+    "CONGDOAN_SERVE_MEDIA", default=not PRODUCTION and not os.environ.get("S3_BUCKET")
+)
+
 # Uploads: refuse oversized requests before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024  # form fields only; files are limited by type
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

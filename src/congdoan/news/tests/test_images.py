@@ -62,3 +62,15 @@ def test_uploads_need_the_permission(client, make_user, tree):
     response = upload(client, "anh.jpg", jpeg_bytes())
     assert response.status_code in (302, 403)
     assert not Image.objects.exists()
+
+
+def test_uploaded_pictures_are_served_on_a_single_machine(client, superuser, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(superuser)
+    upload(client, "hoi-nghi.jpg", jpeg_bytes())
+    rendition = Image.objects.get().get_rendition("width-400|format-webp")
+    client.logout()
+    response = client.get(rendition.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content)[:4] == b"RIFF"
+    assert client.get("/media/%2e%2e/settings.py").status_code in (400, 404)

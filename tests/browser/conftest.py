@@ -2,15 +2,17 @@
 
 The live server runs in another thread, so every test here is transactional: it creates its
 own data, and the tables are flushed afterwards. `serialized_rollback` brings back what the
-migrations wrote (unit levels and kinds, Wagtail's root page, locale and default site) before
-each test; pytest-django runs transactional tests after the others, so nothing that needs that
-data runs after the last flush.
+migrations wrote (unit levels and kinds, groups, Wagtail's root page, collection, locale and
+default site) before each test, and the teardown hook below brings it back after the flush too:
+pytest-django runs transactional tests after the others, but a later transactional test in the
+same process would otherwise find the tables empty, without even content types or permissions.
 """
 
 import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 CHROMIUM = Path(os.environ.get("CONGDOAN_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -32,7 +34,7 @@ def pytest_configure(config):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     if os.environ.get("CONGDOAN_SKIP_BROWSER") == "1":
         pytest.skip("CONGDOAN_SKIP_BROWSER=1: browser tests skipped")
     if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
@@ -44,13 +46,24 @@ def browser():
         )
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API keeps an event loop on this thread; Django would otherwise refuse
-    # the ORM calls the tests make between two browser steps.
+    # Between two calls Playwright's sync API marks its event loop as running on this thread.
+    # Django then refuses ORM calls (hence DJANGO_ALLOW_ASYNC_UNSAFE), and its connections become
+    # per context instead of per thread: the tests get fresh connection objects, without the
+    # copy of the migrated data that pytest-django's setup kept on the thread's connections for
+    # serialized_rollback. Without it each flush would leave the database empty (no unit levels,
+    # no Wagtail root collection or default site) for the next test.
+    serialized = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None)
+        for alias in connections
+    }
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as playwright:
             chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            for alias, contents in serialized.items():
+                if contents is not None:
+                    connections[alias]._test_serialized_contents = contents
             yield chromium
             chromium.close()
     finally:
@@ -100,8 +113,13 @@ def portal(live_server, settings):
 
     from congdoan.conftest import Tree
     from congdoan.news.models import HomePage
+    from congdoan.org.models import UnitLevel
 
-    _ensure_migrated_reference_data()
+    if not UnitLevel.objects.exists():
+        pytest.fail(
+            "The migrated reference data is missing: the serialized rollback did not restore it.",
+            pytrace=False,
+        )
     tree = Tree()
     home = _wagtail_root().add_child(
         instance=HomePage(
@@ -120,20 +138,6 @@ def portal(live_server, settings):
     return type("Portal", (), {"url": live_server.url, "tree": tree, "home": home})
 
 
-def _ensure_migrated_reference_data():
-    """Levels, kinds and the unit-admin group, as the data migrations write them.
-
-    A transactional test's flush may have taken them away before this test (the serialized
-    rollback does not always run first); the migrations' own functions put them back.
-    """
-    import importlib
-
-    from django.apps import apps
-
-    for module in ("0002_default_levels_and_kinds", "0003_unit_admin_group"):
-        importlib.import_module(f"congdoan.org.migrations.{module}").create(apps, None)
-
-
 def _wagtail_root():
     """Wagtail's root page, created like the migration does when a flush took it away."""
     from django.conf import settings
@@ -147,3 +151,27 @@ def _wagtail_root():
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
     return Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    # The next test restores the data itself when it too asks for a serialized rollback.
+    if _serialized_rollback(item) and (nextitem is None or not _serialized_rollback(nextitem)):
+        _restore_migrated_data(item.config)
+    return result
+
+
+def _serialized_rollback(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("serialized_rollback"))
+
+
+def _restore_migrated_data(config):
+    from pytest_django.plugin import blocking_manager_key
+
+    with config.stash[blocking_manager_key].unblock():
+        for connection in connections.all(initialized_only=True):
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                connection.creation.deserialize_db_from_string(contents)

@@ -1,5 +1,7 @@
 """Logging in to the Wagtail admin in a real browser, and a unit administrator's first steps."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -12,28 +14,59 @@ pytestmark = [
 ]
 
 PASSWORD = "mat-khau-that-dai-2025"
+# Wagtail 8.0's Vietnamese catalogue leaves the password label and the button in English;
+# either wording passes, the point is that each control has its accessible name.
+PASSWORD_LABEL = re.compile(r"^\s*(Mật khẩu|Password)")
+SIGN_IN = re.compile(r"Đăng nhập|Sign in")
+# Wagtail's catalogue says "Trang tổng quan", the project's own catalogue "Bảng điều khiển".
+DASHBOARD_TITLE = re.compile(r"^(Bảng điều khiển|Trang tổng quan) - ")
+WRONG_PASSWORD = re.compile(r"(không trùng với|Sai tên đăng nhập hoặc) mật khẩu")
 
 
 def log_in(page, url, username, password):
     page.goto(url + "/admin/login/")
     page.get_by_label("Tên đăng nhập").fill(username)
-    page.locator("input[name=password]").fill(password)
-    page.locator("form button[type=submit]").click()
+    page.get_by_label(PASSWORD_LABEL).fill(password)
+    page.get_by_role("button", name=SIGN_IN).click()
 
 
 def test_admin_login_lands_on_the_dashboard(portal, page, make_user, console_errors):
     make_user("quantri", superuser=True, password=PASSWORD)
     log_in(page, portal.url, "quantri", PASSWORD)
     expect(page).to_have_url(portal.url + "/admin/")
+    expect(page).to_have_title(DASHBOARD_TITLE)
     expect(page.locator("html")).to_have_attribute("lang", "vi")
     expect(page.get_by_role("link", name="Tổ chức công đoàn")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    # Gravatar: see test_admin_asks_no_third_party_for_avatars below.
+    errors = [error for error in console_errors if "gravatar.com" not in error]
+    assert errors == [], "\n".join(errors)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="settings keep Wagtail's default avatar provider: every admin page asks gravatar.com "
+    "for a hash of the editor's e-mail, over http, which the CSP blocks. Setting "
+    "WAGTAIL_GRAVATAR_PROVIDER_URL = None fixes it; then drop this mark.",
+)
+def test_admin_asks_no_third_party_for_avatars(portal, page, make_user, console_errors):
+    make_user("quantri3", superuser=True, password=PASSWORD)
+    log_in(page, portal.url, "quantri3", PASSWORD)
+    expect(page).to_have_url(portal.url + "/admin/")
+    # The sidebar, with the account menu and its avatar, is drawn by script after the load.
+    expect(page.get_by_role("link", name="Tổ chức công đoàn")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert page.locator('img[src*="gravatar.com"]').count() == 0
+    assert console_errors == [], "\n".join(console_errors)
 
 
 def test_wrong_password_is_refused_with_a_message(portal, page, make_user):
     make_user("quantri2", superuser=True, password=PASSWORD)
     log_in(page, portal.url, "quantri2", "sai-mat-khau")
     expect(page).to_have_url(portal.url + "/admin/login/")
-    expect(page.locator(".help-critical, [role=alert], .messages")).not_to_have_count(0)
+    expect(page.get_by_text(WRONG_PASSWORD)).to_be_visible()
+    expect(page.get_by_label("Tên đăng nhập")).to_have_value("quantri2")
     page.goto(portal.url + "/admin/")
     expect(page).to_have_url(portal.url + "/admin/login/?next=/admin/")
 

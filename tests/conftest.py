@@ -4,6 +4,7 @@ from congdoan.conftest import (  # noqa: F401
     empty_cache,
     long_bien_admin,
     make_user,
+    restore_language,
     superuser,
     tree,
 )

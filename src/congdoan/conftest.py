@@ -135,6 +135,20 @@ def empty_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def restore_language():
+    """The locale middleware activates the request's language for the thread and leaves it
+    there: put back what was active, so one test's English cannot leak into the next."""
+    from django.utils import translation
+
+    before = translation.get_language()
+    yield
+    if before:
+        translation.activate(before)
+    else:
+        translation.deactivate()
+
+
 @pytest.fixture
 def tree(db):
     return Tree()

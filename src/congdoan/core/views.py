@@ -37,3 +37,10 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def serve_media(request, path):
+    """Uploaded files on a single machine (make run); MEDIA_ROOT is read at request time."""
+    from django.views.static import serve
+
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -19,7 +19,6 @@ command, and later an admin upload view, only wrap it.
 import codecs
 import hashlib
 import html
-import io
 import json
 import logging
 import os
@@ -30,7 +29,6 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from tempfile import SpooledTemporaryFile
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
@@ -48,6 +46,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from congdoan.core.formatting import format_number
+from congdoan.core.uploads import limited_binary_stream
 from congdoan.org.models import Unit
 
 from .content import ensure_category_path, unique_child_slug
@@ -403,24 +402,8 @@ def _opened(source, max_bytes):
         with path.open("rb") as stream:
             yield stream, path.resolve().parent
         return
-    if getattr(source, "seekable", lambda: False)():
-        start = source.tell()
-        source.seek(0, io.SEEK_END)
-        size = source.tell() - start
-        source.seek(start)
-        _check_size(size, max_bytes)
-        yield source, None
-        return
-    with SpooledTemporaryFile(max_size=8 * 1024 * 1024) as spool:
-        size = 0
-        while chunk := source.read(1024 * 1024):
-            if isinstance(chunk, str):
-                raise TypeError("import_content() needs a binary file object")
-            size += len(chunk)
-            _check_size(size, max_bytes)
-            spool.write(chunk)
-        spool.seek(0)
-        yield spool, None
+    with limited_binary_stream(source, lambda size: _check_size(size, max_bytes)) as stream:
+        yield stream, None
 
 
 _XML_BOMB_MESSAGE = (

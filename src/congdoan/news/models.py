@@ -54,7 +54,23 @@ def paginate(request, queryset, per_page=PAGE_SIZE):
         raise Http404 from error
 
 
-class SectionMixin(RoutablePageMixin):
+class FeedRoutesMixin(RoutablePageMixin):
+    """rss/ and atom/ under a section or a category (Wagtail page URLs cannot hold a dot)."""
+
+    @path("rss/", name="rss")
+    def rss_view(self, request):
+        from .feeds import section_feed
+
+        return section_feed(request, self, "rss")
+
+    @path("atom/", name="atom")
+    def atom_view(self, request):
+        from .feeds import section_feed
+
+        return section_feed(request, self, "atom")
+
+
+class SectionMixin(FeedRoutesMixin):
     """A portal or sub-site home: its day archive, tag pages and feeds."""
 
     def section_articles(self):
@@ -98,18 +114,6 @@ class SectionMixin(RoutablePageMixin):
             context_overrides={"tag": tag, "page_obj": paginate(request, items)},
             template="news/tag_page.html",
         )
-
-    @path("rss/", name="rss")
-    def rss_view(self, request):
-        from .feeds import section_feed
-
-        return section_feed(request, self, "rss")
-
-    @path("atom/", name="atom")
-    def atom_view(self, request):
-        from .feeds import section_feed
-
-        return section_feed(request, self, "atom")
 
     @path("", name="index")
     def index_view(self, request):
@@ -225,7 +229,7 @@ class SubsiteHomePage(SectionMixin, Page):
         verbose_name_plural = _("trang thông tin thành phần")
 
 
-class CategoryPage(RoutablePageMixin, Page):
+class CategoryPage(FeedRoutesMixin, Page):
     """A category (chuyên mục); its listing holds the articles of its whole subtree."""
 
     intro = models.TextField(_("giới thiệu ngắn"), blank=True)
@@ -257,18 +261,6 @@ class CategoryPage(RoutablePageMixin, Page):
             request,
             context_overrides={"page_obj": paginate(request, articles().descendant_of(self))},
         )
-
-    @path("rss/", name="rss")
-    def rss_view(self, request):
-        from .feeds import section_feed
-
-        return section_feed(request, self, "rss")
-
-    @path("atom/", name="atom")
-    def atom_view(self, request):
-        from .feeds import section_feed
-
-        return section_feed(request, self, "atom")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

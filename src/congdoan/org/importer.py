@@ -24,7 +24,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from tempfile import SpooledTemporaryFile
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -34,6 +33,7 @@ from django.utils.translation import gettext as _
 
 from congdoan.core.formatting import format_date, format_number, parse_date
 from congdoan.core.text import fold
+from congdoan.core.uploads import limited_binary_stream
 
 from . import services
 from .models import Unit, UnitKind, UnitLevel
@@ -317,25 +317,8 @@ def _opened(source, max_bytes):
             yield stream, path.name
         return
     name = Path(getattr(source, "name", "") or "").name
-    if getattr(source, "seekable", lambda: False)():
-        start = source.tell()
-        source.seek(0, io.SEEK_END)
-        size = source.tell() - start
-        source.seek(start)
-        _check_size(size, max_bytes)
-        yield source, name
-        return
-    # A non-seekable stream (a pipe, a network upload): spool it, stopping at the limit.
-    with SpooledTemporaryFile(max_size=8 * 1024 * 1024) as spool:
-        size = 0
-        while chunk := source.read(1024 * 1024):
-            if isinstance(chunk, str):
-                raise TypeError("import_units() needs a binary file object")
-            size += len(chunk)
-            _check_size(size, max_bytes)
-            spool.write(chunk)
-        spool.seek(0)
-        yield spool, name
+    with limited_binary_stream(source, lambda size: _check_size(size, max_bytes)) as stream:
+        yield stream, name
 
 
 def _check_size(size, max_bytes):

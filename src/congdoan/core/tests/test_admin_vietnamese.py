@@ -85,17 +85,6 @@ def compiled_catalogues():
     translation.deactivate()
 
 
-@pytest.fixture(autouse=True)
-def restore_language():
-    """LocaleMiddleware activates the request's language for the thread and leaves it there."""
-    before = translation.get_language()
-    yield
-    if before:
-        translation.activate(before)
-    else:
-        translation.deactivate()
-
-
 def placeholders(text):
     found = [match.group(0) for match in PERCENT_PLACEHOLDER.finditer(text.replace("%%", ""))]
     return set(found), set(BRACE_PLACEHOLDER.findall(text))

@@ -45,17 +45,6 @@ def compiled_catalogue():
     reload_translations()
 
 
-@pytest.fixture(autouse=True)
-def restore_language():
-    """LocaleMiddleware activates the request's language for the thread and leaves it there."""
-    before = translation.get_language()
-    yield
-    if before:
-        translation.activate(before)
-    else:
-        translation.deactivate()
-
-
 def placeholders(text, flags):
     """The placeholders of a message, each as its name and its conversion, sorted."""
     found = [f"%({m.group(1)}){m.group(0)[-1]}" for m in PERCENT_PLACEHOLDER.finditer(text)]

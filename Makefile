@@ -65,3 +65,7 @@ bench: .venv/.synced
 
 clean:
 	rm -rf .venv .tools var/static
+
+.PHONY: bench-portal
+bench-portal: .venv/.synced
+	$(PY) bench/portal_pages.py

@@ -209,16 +209,18 @@ class Server:
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
+                tail = self._log_tail()
                 self.stop()
-                raise BenchError(f"gunicorn đã dừng khi khởi động:\n{self._log_tail()}")
+                raise BenchError(f"gunicorn đã dừng khi khởi động:\n{tail}")
             try:
                 if _get(self.port, self.probe_url, timeout=5)[0] == 200:
                     return self
             except OSError:
                 pass
             time.sleep(0.5)
+        tail = self._log_tail()
         self.stop()
-        raise BenchError(f"gunicorn không trả lời sau {self.timeout} giây:\n{self._log_tail()}")
+        raise BenchError(f"gunicorn không trả lời sau {self.timeout} giây:\n{tail}")
 
     def __exit__(self, *exc_info):
         self.stop()
@@ -238,7 +240,8 @@ class Server:
         self.log.close()
 
     def _log_tail(self):
-        self.log.flush()
+        if not self.log.closed:
+            self.log.flush()
         return "\n".join(Path(self.log_path).read_text(errors="replace").splitlines()[-30:])
 
 
@@ -555,6 +558,14 @@ def verdicts(backend, result):
 
 
 def main():
+    try:
+        return run()
+    except KeyboardInterrupt:
+        print("Đã dừng giữa chừng: gunicorn đã tắt, dữ liệu tạm đã xóa.", file=sys.stderr)
+        return 130
+
+
+def run():
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--backends", default="sqlite,postgresql")

@@ -85,11 +85,7 @@ class SectionMixin(FeedRoutesMixin):
         tz = timezone.get_current_timezone()
         start = timezone.make_aware(datetime.combine(chosen, time.min), tz)
         items = self.section_articles().filter(date__gte=start, date__lt=start + timedelta(days=1))
-        return self.render(
-            request,
-            context_overrides={"day": chosen, "page_obj": paginate(request, items)},
-            template="news/day_page.html",
-        )
+        return self.render_listing(request, items, "news/day_page.html", day=chosen)
 
     @path("ngay/", name="day_picker")
     def day_picker(self, request):
@@ -109,15 +105,19 @@ class SectionMixin(FeedRoutesMixin):
     def tag_view(self, request, slug):
         tag = get_object_or_404(NewsTag, slug=slug)
         items = self.section_articles().filter(tags=tag)
+        return self.render_listing(request, items, "news/tag_page.html", tag=tag)
+
+    def render_listing(self, request, items, template, **extra):
+        """An archive page: one paginated list, without the home page's blocks."""
         return self.render(
             request,
-            context_overrides={"tag": tag, "page_obj": paginate(request, items)},
-            template="news/tag_page.html",
+            context_overrides={**extra, "page_obj": paginate(request, items)},
+            template=template,
         )
 
     @path("", name="index")
     def index_view(self, request):
-        return self.render(request)
+        return self.render(request, context_overrides=self.home_context(request))
 
     def category_blocks(self, shown=(), per_block=4):
         """A block per leaf category of this section (not of the sub-sites inside it), each
@@ -157,10 +157,11 @@ class SectionMixin(FeedRoutesMixin):
         found = {item.pk: item for item in articles().filter(pk__in=ids)}
         return [found[pk] for pk in ids if pk in found]
 
-    def get_context(self, request, *args, **kwargs):
+    def home_context(self, request):
+        """What only the section's home shows; the day and tag archives do not build it."""
         from congdoan.org.figures import children_with_figures, subtree_figures
 
-        context = super().get_context(request, *args, **kwargs)
+        context = {}
         latest = list(self.section_articles()[:13])
         featured = next((item for item in latest if item.featured), latest[0] if latest else None)
         context["top_story"] = featured

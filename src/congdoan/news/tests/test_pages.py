@@ -155,3 +155,20 @@ def test_feeds_are_advertised_on_every_page(client, portal, tree):
         assert html.count('href="/rss/"') == 1, url
     category_html = client.get(portal.propaganda.url).content.decode()
     assert f'href="{portal.propaganda.url}rss/"' in category_html
+
+
+def test_archives_do_not_build_the_home_page_blocks(client, portal, settings):
+    settings.CONGDOAN_PAGE_CACHE_SECONDS = 0
+    from congdoan.news.content import ensure_category_path
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    queries("/ngay/2016-01-29/")
+    before = (queries("/ngay/2016-01-29/"), queries("/the/truyen-thong/"))
+    for number in range(4):  # each new category would cost the home page one more query
+        category = ensure_category_path(portal.home, f"Chuyên mục thử {number}")
+        add_article(category, title=f"Tin thử {number}", date=at(2016, 4, 1))
+    assert (queries("/ngay/2016-01-29/"), queries("/the/truyen-thong/")) == before

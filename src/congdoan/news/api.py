@@ -6,7 +6,7 @@ from django.utils import timezone
 from ninja import Router
 from ninja.errors import HttpError
 
-from .models import ArticlePage, ArticleView
+from .models import ArticlePage, ArticleView, live_public
 
 router = Router(tags=["news"])
 
@@ -15,7 +15,7 @@ router = Router(tags=["news"])
     "/articles/{article_id}/views", response={204: None}, summary="Đếm một lượt xem tin bài"
 )
 def count_view(request, article_id: int):
-    if not ArticlePage.objects.live().public().filter(pk=article_id).exists():
+    if not live_public(ArticlePage.objects.filter(pk=article_id)).exists():
         raise HttpError(404, "Không tìm thấy tin bài.")
     today = timezone.localdate()
     updated = ArticleView.objects.filter(article_id=article_id, day=today).update(

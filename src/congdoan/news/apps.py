@@ -18,6 +18,17 @@ class NewsConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(bump_content_version, dispatch_uid=f"news-cache-{signal}")
         post_delete.connect(bump_content_version, sender=Page, dispatch_uid="news-cache-delete")
+        # A view restriction hides pages: cached pages (and the remembered "no restrictions")
+        # must go when one is added or removed.
+        from django.db.models.signals import post_save as saved
+        from wagtail.models import PageViewRestriction
+
+        for signal in (saved, post_delete):
+            signal.connect(
+                bump_content_version,
+                sender=PageViewRestriction,
+                dispatch_uid=f"news-cache-restriction-{id(signal)}",
+            )
 
         from django.db.models.signals import post_save
 

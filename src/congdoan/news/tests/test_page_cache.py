@@ -70,3 +70,17 @@ def test_language_switch_refuses_foreign_redirects_and_unknown_languages(client,
 def test_errors_and_posts_are_not_cached(client, portal):
     assert "X-Cache" not in client.get("/khong-co-trang-nay/")
     assert "X-Cache" not in client.post("/", {})
+
+
+def test_a_view_restriction_hides_the_item_at_once_even_from_cached_pages(client, portal):
+    from wagtail.models import PageViewRestriction
+
+    assert "Đẩy mạnh công tác thông tin" in get(client, portal.news.url).content.decode()
+    restriction = PageViewRestriction.objects.create(
+        page=portal.seed, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert "Đẩy mạnh công tác thông tin" not in get(client, portal.news.url).content.decode()
+    assert "Đẩy mạnh công tác thông tin" not in client.get("/rss/").content.decode()
+    assert client.post(f"/api/v1/news/articles/{portal.seed.pk}/views").status_code == 404
+    restriction.delete()
+    assert "Đẩy mạnh công tác thông tin" in get(client, portal.news.url).content.decode()

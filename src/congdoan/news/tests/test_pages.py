@@ -174,3 +174,12 @@ def test_archives_do_not_build_the_home_page_blocks(client, portal, settings):
         category = ensure_category_path(portal.home, f"Chuyên mục thử {number}")
         add_article(category, title=f"Tin thử {number}", date=at(2016, 4, 1))
     assert (queries("/ngay/2016-01-29/"), queries("/the/truyen-thong/")) == before
+
+
+def test_the_main_menu_follows_publishing(client, portal, settings):
+    settings.CONGDOAN_PAGE_CACHE_SECONDS = 0
+    nav = client.get("/to-chuc/").content.decode().split('aria-label="Điều hướng chính"')[1]
+    assert "Tin tức hoạt động" in nav.split("</nav>")[0]
+    portal.news.unpublish()
+    nav = client.get("/to-chuc/").content.decode().split('aria-label="Điều hướng chính"')[1]
+    assert "Tin tức hoạt động" not in nav.split("</nav>")[0]

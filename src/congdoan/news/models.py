@@ -405,7 +405,9 @@ class ArticlePage(Page):
         tag_ids = list(self.tags.values_list("pk", flat=True))
         related = []
         if tag_ids:
-            related = list(articles().filter(tags__in=tag_ids).exclude(pk=self.pk).distinct()[:5])
+            # A subquery rather than a join + DISTINCT over every column of the page rows.
+            tagged = ArticleTag.objects.filter(tag_id__in=tag_ids).values("content_object_id")
+            related = list(articles().filter(pk__in=tagged).exclude(pk=self.pk)[:5])
         context["related"] = related
         context["newer"] = list(
             same_category.filter(date__gt=self.date).exclude(pk=self.pk).order_by("date", "pk")[:5]

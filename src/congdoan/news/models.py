@@ -67,12 +67,34 @@ def articles():
     )
 
 
-def paginate(request, queryset, per_page=PAGE_SIZE):
+class CountedPaginator(Paginator):
+    """Counts a listing once per content version: a category of 90.000 items costs 36-80 ms
+    to count, on every page of it, while the count changes only when content does."""
+
+    def __init__(self, *args, count_key, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        from django.core.cache import cache
+
+        from congdoan.core.page_cache import content_version
+
+        key = f"congdoan:count:{content_version()}:{self.count_key}"
+        total = cache.get(key)
+        if total is None:
+            total = super().count
+            cache.set(key, total, None)
+        return total
+
+
+def paginate(request, queryset, count_key, per_page=PAGE_SIZE):
     try:
         number = int(request.GET.get("trang", 1))
     except ValueError:
         number = 1
-    paginator = Paginator(queryset, per_page)
+    paginator = CountedPaginator(queryset, per_page, count_key=count_key)
     try:
         return paginator.page(number)
     except EmptyPage as error:
@@ -110,7 +132,9 @@ class SectionMixin(FeedRoutesMixin):
         tz = timezone.get_current_timezone()
         start = timezone.make_aware(datetime.combine(chosen, time.min), tz)
         items = self.section_articles().filter(date__gte=start, date__lt=start + timedelta(days=1))
-        return self.render_listing(request, items, "news/day_page.html", day=chosen)
+        return self.render_listing(
+            request, items, "news/day_page.html", count_key=f"day:{self.pk}:{chosen}", day=chosen
+        )
 
     @path("ngay/", name="day_picker")
     def day_picker(self, request):
@@ -130,13 +154,15 @@ class SectionMixin(FeedRoutesMixin):
     def tag_view(self, request, slug):
         tag = get_object_or_404(NewsTag, slug=slug)
         items = self.section_articles().filter(tags=tag)
-        return self.render_listing(request, items, "news/tag_page.html", tag=tag)
+        return self.render_listing(
+            request, items, "news/tag_page.html", count_key=f"tag:{self.pk}:{tag.pk}", tag=tag
+        )
 
-    def render_listing(self, request, items, template, **extra):
+    def render_listing(self, request, items, template, count_key, **extra):
         """An archive page: one paginated list, without the home page's blocks."""
         return self.render(
             request,
-            context_overrides={**extra, "page_obj": paginate(request, items)},
+            context_overrides={**extra, "page_obj": paginate(request, items, count_key)},
             template=template,
         )
 
@@ -283,7 +309,9 @@ class CategoryPage(FeedRoutesMixin, Page):
     def index_view(self, request):
         return self.render(
             request,
-            context_overrides={"page_obj": paginate(request, articles().descendant_of(self))},
+            context_overrides={
+                "page_obj": paginate(request, articles().descendant_of(self), f"category:{self.pk}")
+            },
         )
 
     def get_context(self, request, *args, **kwargs):

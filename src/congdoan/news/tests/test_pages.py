@@ -183,3 +183,24 @@ def test_the_main_menu_follows_publishing(client, portal, settings):
     portal.news.unpublish()
     nav = client.get("/to-chuc/").content.decode().split('aria-label="Điều hướng chính"')[1]
     assert "Tin tức hoạt động" not in nav.split("</nav>")[0]
+
+
+def test_listing_totals_are_counted_once_per_content_version(client, portal, settings):
+    settings.CONGDOAN_PAGE_CACHE_SECONDS = 0
+    for number in range(25):
+        add_article(portal.propaganda, title=f"Tin đếm số {number}", date=at(2016, 2, 2, 8, number))
+    client.get(portal.news.url)
+
+    def count_queries(page):
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(portal.news.url, {"trang": page}).content.decode()
+        return [q["sql"] for q in captured if "COUNT(" in q["sql"].upper()], html
+
+    counts, html = count_queries(2)
+    assert counts == []
+    assert "Trang 2/2" in html
+    for number in range(14):  # 27 live items become 41: a third page
+        add_article(portal.care, title=f"Tin mới thêm {number}", date=at(2016, 2, 3, 8, number))
+    client.get(portal.news.url)
+    _, html = count_queries(1)
+    assert "Tin mới thêm 13" in html and "Trang 1/3" in html

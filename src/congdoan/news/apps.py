@@ -30,15 +30,18 @@ class NewsConfig(AppConfig):
                 dispatch_uid=f"news-cache-restriction-{id(signal)}",
             )
 
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_save, pre_save
 
         from congdoan.org.signals import unit_roles_changed
 
-        from .handlers import roles_changed, section_saved
+        from .handlers import roles_changed, section_saved, section_saving
         from .models import HomePage, SubsiteHomePage
 
         unit_roles_changed.connect(roles_changed, dispatch_uid="news-section-roles")
         for model in (HomePage, SubsiteHomePage):
             post_save.connect(
                 section_saved, sender=model, dispatch_uid=f"news-section-{model.__name__}"
+            )
+            pre_save.connect(
+                section_saving, sender=model, dispatch_uid=f"news-section-pre-{model.__name__}"
             )

@@ -109,3 +109,26 @@ def test_only_promoted_sub_site_items_reach_the_federation_home(client, subsites
     assert "Long Biên ra quân tháng công nhân" in own_home
     assert "Tổ chức công đoàn – LĐLĐ quận Long Biên" in own_home  # the unit's figures
     assert "365" in own_home
+
+
+def test_publishing_a_section_does_not_resync_its_editors_unless_its_unit_changes(
+    portal, tree, subsites, make_user, django_capture_on_commit_callbacks
+):
+    from congdoan.news import permissions
+
+    calls = []
+    original = permissions.sync_section
+    permissions.sync_section = lambda section: calls.append(section.pk) or original(section)
+    try:
+        site = subsites["long_bien"]
+        site.title = "Trang thông tin LĐLĐ quận Long Biên"
+        with django_capture_on_commit_callbacks(execute=True):
+            site.save_revision().publish(skip_permission_checks=True, log_action=False)
+        assert calls == []
+        site = SubsiteHomePage.objects.get(pk=site.pk)
+        site.unit = tree.dong_anh
+        with django_capture_on_commit_callbacks(execute=True):
+            site.save_revision().publish(skip_permission_checks=True, log_action=False)
+        assert calls == [site.pk]
+    finally:
+        permissions.sync_section = original

@@ -125,13 +125,14 @@ class Tree:
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: cached pages must not leak between tests."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    # On Redis, clear() would empty the database the other xdist workers share too.
-    if hasattr(cache, "delete_pattern"):
-        cache.delete_pattern("*")
-    else:
-        cache.clear()
+    for cache in caches.all(initialized_only=False):
+        # On Redis, clear() would empty the database the other xdist workers share too.
+        if hasattr(cache, "delete_pattern"):
+            cache.delete_pattern("*")
+        else:
+            cache.clear()
     yield
 
 

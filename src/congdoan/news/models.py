@@ -58,9 +58,11 @@ def live_public(queryset):
 
 
 def articles():
-    """Live, public articles with what a listing shows, in a fixed number of queries."""
+    """Live, public articles with what a listing shows, in a fixed number of queries.
+    Listings show no body: its JSON is left in the database."""
     return (
         live_public(ArticlePage.objects.all())
+        .defer_streamfields()
         .select_related("lead_image", "unit")
         .prefetch_related("lead_image__renditions")
         .order_by("-date", "-pk")
@@ -316,7 +318,18 @@ class CategoryPage(FeedRoutesMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subcategories"] = live_public(CategoryPage.objects.child_of(self))
+        # Categories are few: filtering them here avoids PostgreSQL's plan for the child_of
+        # join, which walked the 100.000 article rows of the page table.
+        children = [
+            category
+            for category in CategoryPage.objects.filter(depth=self.depth + 1).order_by("path")
+            if category.live and category.path.startswith(self.path)
+        ]
+        if children and restrictions_exist():
+            children = list(
+                live_public(CategoryPage.objects.filter(pk__in=children)).order_by("path")
+            )
+        context["subcategories"] = children
         return context
 
 
@@ -418,8 +431,23 @@ class ArticlePage(Page):
         ]
 
     @cached_property
+    def ancestor_pages(self):
+        """The live pages above the article, root first, as their own types: one query for
+        the breadcrumbs, the category, the section and the feed links together."""
+        return list(self.get_ancestors().live().specific().order_by("path"))
+
+    @cached_property
     def category(self):
-        return CategoryPage.objects.ancestor_of(self).live().order_by("-depth").first()
+        return next(
+            (page for page in reversed(self.ancestor_pages) if isinstance(page, CategoryPage)),
+            None,
+        )
+
+    @cached_property
+    def section(self):
+        """The sub-site the article belongs to, or else the portal's home."""
+        sections = [page for page in self.ancestor_pages if isinstance(page, SectionMixin)]
+        return sections[-1] if sections else None
 
     @property
     def byline(self):
@@ -430,12 +458,11 @@ class ArticlePage(Page):
         context = super().get_context(request, *args, **kwargs)
         category = self.category
         same_category = articles().descendant_of(category) if category else articles()
-        tag_ids = list(self.tags.values_list("pk", flat=True))
+        tags = list(self.tags.all())
+        tag_ids = [tag.pk for tag in tags]
         related = []
         if tag_ids:
-            # A subquery rather than a join + DISTINCT over every column of the page rows.
-            tagged = ArticleTag.objects.filter(tag_id__in=tag_ids).values("content_object_id")
-            related = list(articles().filter(pk__in=tagged).exclude(pk=self.pk)[:5])
+            related = related_articles(self, tag_ids)
         context["related"] = related
         context["newer"] = list(
             same_category.filter(date__gt=self.date).exclude(pk=self.pk).order_by("date", "pk")[:5]
@@ -445,16 +472,33 @@ class ArticlePage(Page):
             .exclude(pk=self.pk)
             .exclude(pk__in=[item.pk for item in related])[:8]
         )
+        context["tags"] = tags
+        context["ancestors"] = self.ancestor_pages
         context["canonical_url"] = self.get_full_url(request)
-        section = (
-            SubsiteHomePage.objects.ancestor_of(self).live().first()
-            or HomePage.objects.ancestor_of(self).live().first()
-        )
+        section = self.section
         context["section_url"] = section.get_url(request) if section else "/"
         if self.lead_image_id:
             rendition = self.lead_image.get_rendition("fill-1200x630|format-jpeg")
             context["share_image_url"] = request.build_absolute_uri(rendition.url)
         return context
+
+
+COMMON_TAG = 500
+
+
+def related_articles(article, tag_ids, limit=5):
+    """The newest articles sharing a tag with `article`.
+
+    A tag on thousands of items is best answered by walking the date index and stopping at
+    the fifth item that has it (EXISTS); a rare tag by reading its few items (IN). SQLite
+    picks one plan for both: 35 ms for a tag on 3.583 items with IN, 5 ms with EXISTS.
+    """
+    tagged = ArticleTag.objects.filter(tag_id__in=tag_ids)
+    if tagged[:COMMON_TAG].count() >= COMMON_TAG:
+        condition = models.Exists(tagged.filter(content_object_id=models.OuterRef("pk")))
+    else:
+        condition = models.Q(pk__in=tagged.values("content_object_id"))
+    return list(articles().filter(condition).exclude(pk=article.pk)[:limit])
 
 
 class StandardPage(Page):

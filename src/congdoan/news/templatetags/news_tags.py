@@ -24,8 +24,12 @@ def feed_links(context, page=None):
     if page is not None:
         specific = page.specific if hasattr(page, "specific") else page
         if isinstance(specific, ArticlePage):
-            specific = specific.category
-        if isinstance(specific, CategoryPage):
+            # The article knows its category and section from its ancestors, read once.
+            sources = [specific.category]
+            if isinstance(specific.section, SubsiteHomePage):
+                sources.append(specific.section)
+            sources = [source for source in sources if source is not None]
+        elif isinstance(specific, CategoryPage):
             sources.append(specific)
             section = SubsiteHomePage.objects.ancestor_of(specific).first()
             if section:

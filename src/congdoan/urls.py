@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from congdoan.api.urls import api
 from congdoan.core import views as core_views
 from congdoan.org import views as org_views
+from congdoan.search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,6 +20,7 @@ urlpatterns = [
     path("ngon-ngu/<str:code>/", core_views.switch_language, name="switch_language"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("tim-kiem/", search_views.search_page, name="search"),
     path("to-chuc/", org_views.unit_directory, name="org_directory"),
     path("to-chuc/<str:code>/", org_views.unit_public_detail, name="org_unit"),
 ]

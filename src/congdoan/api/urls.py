@@ -4,12 +4,14 @@ from ninja import NinjaAPI
 
 from congdoan.news.api import router as news_router
 from congdoan.org.api import router as org_router
+from congdoan.search.api import router as search_router
 
 api = NinjaAPI(
     title="congdoan API",
     version="1",
-    description="API công khai của nền tảng Công đoàn: đơn vị, số liệu, tin tức.",
+    description="API công khai của nền tảng Công đoàn: đơn vị, số liệu, tin tức, tìm kiếm.",
     urls_namespace="api-v1",
 )
 api.add_router("/units", org_router)
 api.add_router("/news", news_router)
+api.add_router("/search", search_router)

@@ -30,6 +30,29 @@ class NewsConfig(AppConfig):
                 dispatch_uid=f"news-cache-restriction-{id(signal)}",
             )
 
+        # The search index follows publishing at once (connected after the cache bump, so the
+        # index reads the new state of categories and restrictions).
+        from . import search_index
+
+        search_index.register_kinds()
+        for signal in (page_published, page_unpublished):
+            signal.connect(search_index.page_changed, dispatch_uid=f"news-search-{signal}")
+        post_page_move.connect(search_index.page_moved, dispatch_uid="news-search-move")
+        from .models import ArticlePage, StandardPage
+
+        for model in (ArticlePage, StandardPage):
+            post_delete.connect(
+                search_index.page_deleted,
+                sender=model,
+                dispatch_uid=f"news-search-delete-{model.__name__}",
+            )
+        for signal in (saved, post_delete):
+            signal.connect(
+                search_index.restriction_changed,
+                sender=PageViewRestriction,
+                dispatch_uid=f"news-search-restriction-{id(signal)}",
+            )
+
         from django.db.models.signals import post_save, pre_save
 
         from congdoan.org.signals import unit_roles_changed

@@ -28,6 +28,7 @@ migrate: translations
 run: migrate
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) demo --if-empty
+	$(MANAGE) reindex --if-empty
 	$(MANAGE) ensure_admin
 	@echo "Cổng thông tin: http://$(HOST):$(PORT)/   Trang quản trị: http://$(HOST):$(PORT)/admin/"
 	CONGDOAN_BASE_URL=http://$(HOST):$(PORT) .venv/bin/gunicorn congdoan.wsgi:application \
@@ -35,6 +36,7 @@ run: migrate
 
 dev: migrate
 	$(MANAGE) demo --if-empty
+	$(MANAGE) reindex --if-empty
 	$(MANAGE) ensure_admin
 	DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
 

@@ -57,15 +57,37 @@ def serious(page):
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-@pytest.mark.parametrize("which", ["home", "category", "article"])
+@pytest.mark.parametrize("which", ["home", "category", "article", "search"])
 def test_portal_pages_pass_axe_and_fit_the_screen(browser, news, viewport, which):
-    path = {"home": "/", "category": news.category.url, "article": news.article.url}[which]
+    path = {
+        "home": "/",
+        "category": news.category.url,
+        "article": news.article.url,
+        "search": "/tim-kiem/?q=cong+tac+thong+tin",
+    }[which]
     context, page, errors = open_page(browser, news.url + path, viewport)
     try:
         expect(page.locator("main h1")).to_be_visible()
         assert serious(page) == []
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= viewport["width"], f"{path} scrolls sideways at {viewport['width']}px"
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_searching_without_diacritics_on_a_phone(browser, news):
+    context, page, errors = open_page(browser, news.url + "/", PHONE)
+    try:
+        box = page.get_by_role("searchbox", name="Tìm kiếm")
+        box.fill("cong tac thong tin")
+        box.press("Enter")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Tìm kiếm")
+        result = page.get_by_role("link", name=news.article.title)
+        expect(result).to_be_visible()
+        expect(page.locator(".snippet mark").first).to_be_visible()
+        result.click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(news.article.title)
         assert errors == []
     finally:
         context.close()

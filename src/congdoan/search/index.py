@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db import connection, transaction
+from django.db import transaction
 
 from .models import SORT_KEY_SHIFT, SearchEntry, Vocabulary
 from .text import document_terms, syllables
@@ -83,27 +83,8 @@ def _entry(kind, key, document, entry_id):
     )
 
 
-def _fts_write(entries):
-    if connection.vendor == "sqlite" and entries:
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO search_fts(rowid, terms) VALUES (%s, %s)",
-                [(entry.id, entry.terms) for entry in entries],
-            )
-
-
-def _fts_delete(ids):
-    if connection.vendor == "sqlite" and ids:
-        with connection.cursor() as cursor:
-            cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(pk,) for pk in ids])
-
-
 def _delete(kind, keys):
-    ids = list(
-        SearchEntry.objects.filter(kind=kind, object_id__in=keys).values_list("id", flat=True)
-    )
-    _fts_delete(ids)
-    SearchEntry.objects.filter(id__in=ids).delete()
+    SearchEntry.objects.filter(kind=kind, object_id__in=keys).delete()
 
 
 def index_object(kind, obj):
@@ -114,13 +95,11 @@ def index_object(kind, obj):
     with transaction.atomic():
         old = SearchEntry.objects.filter(kind=kind, object_id=key).only("id", "title").first()
         if old is not None:
-            _fts_delete([old.id])
             old.delete()
         if document is None:
             return None
         entry = _entry(kind, key, document, _free_key(document.published_at))
         entry.save(force_insert=True)
-        _fts_write([entry])
         add_vocabulary([document.title])
     return entry
 
@@ -167,9 +146,6 @@ def clear():
     with transaction.atomic():
         SearchEntry.objects.all().delete()
         Vocabulary.objects.all().delete()
-        if connection.vendor == "sqlite":
-            with connection.cursor() as cursor:
-                cursor.execute("DELETE FROM search_fts")
 
 
 def reindex(kinds=None, batch_size=500, progress=None):
@@ -204,13 +180,6 @@ def reindex(kinds=None, batch_size=500, progress=None):
 
 
 def _delete_kind(kind):
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "DELETE FROM search_fts WHERE rowid IN "
-                "(SELECT id FROM search_searchentry WHERE kind = %s)",
-                [kind],
-            )
     SearchEntry.objects.filter(kind=kind).delete()
 
 
@@ -219,5 +188,4 @@ def _write_batch(batch):
         return 0
     with transaction.atomic():
         SearchEntry.objects.bulk_create(batch)
-        _fts_write(batch)
     return len(batch)

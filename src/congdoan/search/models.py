@@ -6,7 +6,8 @@ primary key on both databases, and SQLite's FTS5 table, whose rowid is that key,
 the first page of a million matches instead of sorting them.
 
 Terms (see text.py) live in `terms`: a tsvector on PostgreSQL (with a GIN index, migration
-0002), plain text on SQLite (where the FTS5 table `search_fts` indexes them).
+0002), plain text on SQLite (where the FTS5 table `search_fts`, kept in step by triggers,
+indexes them).
 """
 
 from django.db import models

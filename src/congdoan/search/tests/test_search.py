@@ -208,3 +208,15 @@ def test_reindex_rebuilds_the_same_index(corpus):
     call_command("reindex", "--no-progress")
     assert titles("cong doan") == before
     assert Filters().terms() == []
+
+
+def test_reindex_refuses_an_unknown_kind_and_skips_a_full_index_when_asked(corpus):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="Không có loại nội dung"):
+        call_command("reindex", "--kind", "video", "--no-progress")
+    SearchEntry.objects.filter(object_id=str(corpus.seed.pk)).delete()
+    call_command("reindex", "--if-empty", "--no-progress")
+    assert titles("cong tac thong tin") == []  # the index was not empty: left alone
+    call_command("reindex", "--kind", "news", "--no-progress")
+    assert titles("cong tac thong tin") == [corpus.seed.title]

@@ -89,6 +89,8 @@ class Command(BaseCommand):
                     tree = demo.build_hanoi()
                 home = build_home(tree.hanoi)
                 portal = self._build_portal(home, options["articles"], options["verbosity"])
+                # Generated items are written in bulk, past the publishing signals.
+                self._reindex(options["verbosity"])
         except demo.DemoError as error:
             raise CommandError(str(error)) from error
         self._summary(tree, portal, time.monotonic() - started)
@@ -111,6 +113,12 @@ class Command(BaseCommand):
                 bar.update(done - bar.n)
 
             return build_portal(home, articles=articles, progress=progress)
+
+    def _reindex(self, verbosity):
+        from congdoan.search.index import reindex
+
+        with self._bar(None, "Chỉ mục tìm kiếm", " mục", verbosity) as bar:
+            reindex(progress=lambda kind: bar.update(1))
 
     def _build_national(self, sizes, verbosity):
         with self._bar(sizes.get("provinces", 63), "Tỉnh, thành phố", " tỉnh", verbosity) as bar:

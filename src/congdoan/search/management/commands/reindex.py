@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from congdoan.search.index import KINDS, reindex
+from congdoan.search.models import SearchEntry
 
 
 class Command(BaseCommand):
@@ -17,11 +18,18 @@ class Command(BaseCommand):
             "--kind", action="append", help=_("Chỉ dựng lại loại nội dung này (có thể lặp).")
         )
         parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help=_("Chỉ dựng khi chỉ mục còn trống (cài đặt có sẵn nội dung từ trước)."),
+        )
+        parser.add_argument(
             "--no-progress", action="store_true", help=_("Không hiện thanh tiến độ.")
         )
 
     def handle(self, *args, **options):
         kinds = options["kind"] or None
+        if options["if_empty"] and SearchEntry.objects.exists():
+            return
         for kind in kinds or []:
             if kind not in KINDS:
                 raise CommandError(

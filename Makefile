@@ -60,7 +60,7 @@ test-suite: translations
 	.venv/bin/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 messages: .venv/.synced
-	cd src/congdoan && ../../$(MANAGE) makemessages -l en --no-obsolete --no-location
+	cd src/congdoan && ../../$(PY) ../../manage.py makemessages -l en --no-obsolete --no-location
 
 bench: .venv/.synced
 	$(PY) bench/tree_figures.py
@@ -71,3 +71,7 @@ clean:
 .PHONY: bench-portal
 bench-portal: .venv/.synced
 	$(PY) bench/portal_pages.py
+
+.PHONY: bench-search
+bench-search: .venv/.synced
+	$(PY) bench/search.py

@@ -38,6 +38,9 @@ class NewsConfig(AppConfig):
         for signal in (page_published, page_unpublished):
             signal.connect(search_index.page_changed, dispatch_uid=f"news-search-{signal}")
         post_page_move.connect(search_index.page_moved, dispatch_uid="news-search-move")
+        from congdoan.org.signals import unit_moved
+
+        unit_moved.connect(search_index.unit_moved, dispatch_uid="news-search-unit-moved")
         from .models import ArticlePage, StandardPage
 
         for model in (ArticlePage, StandardPage):

@@ -40,7 +40,8 @@ def _unit_chain(unit):
         return []
     steplen = Unit.steplen
     prefixes = [unit.path[:end] for end in range(steplen, len(unit.path) + 1, steplen)]
-    key = f"congdoan:search:units:{unit.path}"
+    # Paths are reused after a move: the key carries the content version a move bumps.
+    key = f"congdoan:search:units:{content_version()}:{unit.path}"
     found = cache.get(key)
     if found is None:
         found = list(Unit.objects.filter(path__in=prefixes).values_list("pk", flat=True))
@@ -146,6 +147,17 @@ def subtree_changed(page):
 
 def page_moved(sender=None, instance=None, **kwargs):
     subtree_changed(instance)
+
+
+def unit_moved(sender=None, unit=None, **kwargs):
+    """Articles of the moved units are now under other units: their unit filters change."""
+    from congdoan.org.models import Unit
+
+    from .models import ArticlePage
+
+    moved = Unit.objects.filter(path__startswith=unit.path).values("pk")
+    for article in ArticlePage.objects.live().filter(unit__in=moved).select_related("unit"):
+        index_object("news", article)
 
 
 def restriction_changed(sender=None, instance=None, **kwargs):

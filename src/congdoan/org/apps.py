@@ -16,3 +16,7 @@ class OrgConfig(AppConfig):
 
         # Public pages show units and their figures.
         post_save.connect(bump_content_version, sender=Unit, dispatch_uid="org-cache-unit")
+        # A move rewrites paths without saving the units one by one.
+        from .signals import unit_moved
+
+        unit_moved.connect(bump_content_version, dispatch_uid="org-cache-unit-moved")

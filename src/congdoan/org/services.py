@@ -19,7 +19,7 @@ from wagtail.log_actions import log
 
 from .models import Role, Unit, UnitEvent, UnitRole
 from .permissions import is_operator, require_manage
-from .signals import unit_roles_changed
+from .signals import unit_moved, unit_roles_changed
 
 EDITABLE_FIELDS = (
     "name",
@@ -226,6 +226,7 @@ def move_unit(*, actor, unit, new_parent, effective_on=None, note=""):
     with transaction.atomic():
         unit.move(new_parent, pos="last-child")
         unit.refresh_from_db()
+        unit_moved.send(sender=Unit, unit=unit)
         _record(
             unit,
             UnitEvent.Kind.MOVED,

@@ -220,3 +220,17 @@ def test_reindex_refuses_an_unknown_kind_and_skips_a_full_index_when_asked(corpu
     assert titles("cong tac thong tin") == []  # the index was not empty: left alone
     call_command("reindex", "--kind", "news", "--no-progress")
     assert titles("cong tac thong tin") == [corpus.seed.title]
+
+
+def test_moving_a_unit_moves_its_items_in_the_unit_filter(corpus, tree, superuser):
+    from congdoan.org.services import move_unit
+
+    item = add_article(
+        corpus.care, title="Trường học khám sức khỏe", date=at(2016, 6, 2), unit=tree.lb_school
+    )
+    assert titles("kham suc khoe", filters=parse_filters(unit="HN-LB")) == [item.title]
+    assert titles("kham suc khoe", filters=parse_filters(unit="HN-DA")) == []
+    tree.refresh()
+    move_unit(actor=superuser, unit=tree.lb_school, new_parent=tree.dong_anh)
+    assert titles("kham suc khoe", filters=parse_filters(unit="HN-LB")) == []
+    assert titles("kham suc khoe", filters=parse_filters(unit="HN-DA")) == [item.title]

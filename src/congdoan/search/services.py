@@ -103,7 +103,7 @@ def parse_date(value, name):
         except ValueError:
             continue
     raise SearchError(
-        _("Ngày “%(name)s” không đúng dạng: hãy viết ngày/tháng/năm, ví dụ 29/01/2016.")
+        _("“%(name)s” không đúng dạng ngày: hãy viết ngày/tháng/năm, ví dụ 29/01/2016.")
         % {"name": name}
     )
 
@@ -151,8 +151,8 @@ def parse_filters(*, kind=None, category=None, unit=None, date_from=None, date_t
         if found is None:
             raise SearchError(_("Không có đơn vị mang mã “%(code)s”.") % {"code": str(unit)[:50]})
         filters.unit = found.pk
-    filters.date_from = parse_date(date_from, _("từ ngày"))
-    filters.date_to = parse_date(date_to, _("đến ngày"))
+    filters.date_from = parse_date(date_from, _("Từ ngày"))
+    filters.date_to = parse_date(date_to, _("Đến ngày"))
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
         raise SearchError(_("“Từ ngày” phải trước hoặc bằng “đến ngày”."))
     return filters

@@ -9,7 +9,13 @@ from django.utils.html import strip_tags
 from wagtail.models import Page, PageViewRestriction
 
 from congdoan.core.page_cache import content_version
-from congdoan.search.index import Document, index_object, register, remove_object
+from congdoan.search.index import (
+    Document,
+    index_object,
+    register,
+    register_categories,
+    remove_object,
+)
 
 
 def _restricted_paths():
@@ -106,6 +112,25 @@ def register_kinds():
 
     register("news", _("Tin bài"), document=article_document, objects=_articles, key=_key)
     register("page", _("Trang"), document=standard_document, objects=_pages, key=_key)
+    register_categories(exists=_category_exists, choices=_category_choices)
+
+
+def _category_exists(pk):
+    from .models import CategoryPage
+
+    return CategoryPage.objects.filter(pk=pk).exists()
+
+
+def _category_choices():
+    """(id, title) of live categories in tree order, indented by depth for the search form."""
+    from .models import CategoryPage
+
+    return [
+        (str(pk), "— " * max(0, depth - 3) + title)
+        for pk, title, depth in CategoryPage.objects.live()
+        .order_by("path")
+        .values_list("pk", "title", "depth")
+    ]
 
 
 def _key(page):

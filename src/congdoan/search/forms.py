@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .index import KINDS
+from .index import CATEGORIES, KINDS
 
 
 def _kind_choices():
@@ -11,14 +11,7 @@ def _kind_choices():
 
 
 def _category_choices():
-    from congdoan.news.models import CategoryPage
-
-    choices = [("", _("Mọi chuyên mục"))]
-    for pk, title, depth in (
-        CategoryPage.objects.live().order_by("path").values_list("pk", "title", "depth")
-    ):
-        choices.append((str(pk), "— " * max(0, depth - 3) + title))
-    return choices
+    return [("", _("Mọi chuyên mục")), *CATEGORIES["choices"]()]
 
 
 class SearchForm(forms.Form):

@@ -41,6 +41,15 @@ def register(name, label, *, document, objects, key=str):
     KINDS[name] = Kind(name=name, label=label, document=document, objects=objects, key=key)
 
 
+# Categories belong to the app that has them (news): it says which ids exist and how the
+# search form lists them, so search needs no import of it.
+CATEGORIES = {"exists": lambda pk: False, "choices": list}
+
+
+def register_categories(*, exists, choices):
+    CATEGORIES.update(exists=exists, choices=choices)
+
+
 def filter_terms(kind, document):
     return (
         [f"k:{kind}"]

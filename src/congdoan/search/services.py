@@ -15,7 +15,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from . import engine
-from .index import KINDS, sort_key
+from .index import CATEGORIES, KINDS, sort_key
 from .models import QueryStat, Vocabulary
 from .text import MAX_QUERY_CHARS, fold, parse_query, syllables
 
@@ -135,15 +135,10 @@ def parse_filters(*, kind=None, category=None, unit=None, date_from=None, date_t
             )
         filters.kind = kind
     if category not in (None, ""):
-        from congdoan.news.models import CategoryPage
-
-        found = None
-        if str(category).strip().isdigit():
-            found = CategoryPage.objects.filter(pk=int(category)).values_list("pk", flat=True)
-            found = found.first()
-        if found is None:
+        value = str(category).strip()
+        if not (value.isdigit() and len(value) < 12 and CATEGORIES["exists"](int(value))):
             raise SearchError(_("Không có chuyên mục này."))
-        filters.category = found
+        filters.category = int(value)
     if unit not in (None, ""):
         from congdoan.org.models import Unit
 

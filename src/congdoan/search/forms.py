@@ -38,3 +38,5 @@ class SearchForm(forms.Form):
         self.fields["chuyen_muc"].choices = _category_choices()
         for name in ("tu_ngay", "den_ngay"):
             self.fields[name].widget = forms.DateInput(attrs={"type": "date"})
+        # Screen readers read the example with the field (the template gives it this id).
+        self.fields["don_vi"].widget.attrs["aria-describedby"] = "id_don_vi-help"

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "congdoan.org",
     "congdoan.news",
     "congdoan.search",
+    "congdoan.directives",
     "congdoan.api",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
@@ -272,6 +273,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024  # form fields only; files are li
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 CONGDOAN_IMPORT_MAX_BYTES = int(os.environ.get("CONGDOAN_IMPORT_MAX_BYTES", 100 * 1024 * 1024))
 CONGDOAN_IMPORT_MAX_ROWS = int(os.environ.get("CONGDOAN_IMPORT_MAX_ROWS", 500_000))
+# Files of directive documents: outside MEDIA_ROOT, served only after a visibility check.
+CONGDOAN_PRIVATE_DIR = Path(os.environ.get("CONGDOAN_PRIVATE_DIR", VAR_DIR / "private"))
+CONGDOAN_DOCUMENT_MAX_BYTES = int(os.environ.get("CONGDOAN_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024))
 CONGDOAN_CONTENT_IMPORT_MAX_BYTES = int(
     os.environ.get("CONGDOAN_CONTENT_IMPORT_MAX_BYTES", 200 * 1024 * 1024)
 )

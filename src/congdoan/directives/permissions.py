@@ -1,0 +1,86 @@
+"""Who reads and who writes which documents: the one rule behind the register, the document
+page, the file downloads, the API, search and the admin.
+
+Reading: a public document is for everyone. A restricted one is for people holding any role in
+a recipient unit or a unit under it, in the issuing unit or a unit above it, and operators.
+Everyone else is told it does not exist (404), never that it is forbidden.
+
+Writing: an admin or staff role (quản trị đơn vị, cán bộ) in the issuing unit or above it.
+"""
+
+from django.db.models import Exists, OuterRef, Q
+
+from congdoan.org.models import Role, Unit, UnitRole, in_subtree
+from congdoan.org.permissions import is_operator, units_for
+
+from .models import Document
+
+WRITER_ROLES = (Role.ADMIN, Role.STAFF)
+
+
+def _role_paths(user):
+    if not user.is_authenticated or not user.is_active:
+        return []
+    return list(UnitRole.objects.filter(user=user).values_list("unit__path", flat=True).distinct())
+
+
+def _prefixes(paths):
+    """Every path at or above the given ones."""
+    step = Unit.steplen
+    return {path[:end] for path in paths for end in range(step, len(path) + 1, step)}
+
+
+def readable(user):
+    """A Q over Document for what `user` may read, published or not."""
+    if is_operator(user):
+        return Q()
+    if user is None or not user.is_authenticated:
+        return Q(is_public=True)
+    paths = _role_paths(user)
+    condition = Q(is_public=True)
+    if not paths:
+        return condition
+    recipient = Document.recipients.through.objects.filter(
+        document_id=OuterRef("pk"), unit__path__in=_prefixes(paths)
+    )
+    condition |= Exists(recipient)
+    for path in paths:
+        condition |= in_subtree(path, "issuer__path")
+    return condition
+
+
+def visible_documents(user, queryset=None):
+    """Published documents `user` may read: the register, pages, downloads, API."""
+    queryset = Document.objects.all() if queryset is None else queryset
+    return queryset.filter(readable(user), published=True)
+
+
+def can_read(user, document):
+    return visible_documents(user).filter(pk=document.pk).exists()
+
+
+def writable_units(user):
+    return units_for(user, roles=WRITER_ROLES)
+
+
+def writable_documents(user):
+    """Documents, published or not, whose issuer is within the user's writing reach."""
+    if is_operator(user):
+        return Document.objects.all()
+    return Document.objects.filter(issuer__in=writable_units(user).values("pk"))
+
+
+def can_write(user, unit):
+    if is_operator(user):
+        return True
+    if unit is None or user is None or not user.is_authenticated:
+        return False
+    return writable_units(user).filter(pk=unit.pk).exists()
+
+
+def is_writer(user):
+    if is_operator(user):
+        return True
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return UnitRole.objects.filter(user=user, role__in=WRITER_ROLES).exists()

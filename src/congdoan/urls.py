@@ -23,6 +23,7 @@ urlpatterns = [
     path("tim-kiem/", search_views.search_page, name="search"),
     path("to-chuc/", org_views.unit_directory, name="org_directory"),
     path("to-chuc/<str:code>/", org_views.unit_public_detail, name="org_unit"),
+    path("van-ban/", include("congdoan.directives.urls")),
 ]
 if settings.CONGDOAN_SERVE_MEDIA:
     # One machine without a front web server (make run): Django serves the uploads itself.

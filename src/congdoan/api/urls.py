@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from congdoan.directives.api import router as directives_router
 from congdoan.news.api import router as news_router
 from congdoan.org.api import router as org_router
 from congdoan.search.api import router as search_router
@@ -15,3 +16,4 @@ api = NinjaAPI(
 api.add_router("/units", org_router)
 api.add_router("/news", news_router)
 api.add_router("/search", search_router)
+api.add_router("/documents", directives_router)

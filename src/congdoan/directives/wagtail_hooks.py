@@ -1,0 +1,38 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .permissions import is_writer
+
+
+@hooks.register("register_log_actions")
+def register_directive_log_actions(actions):
+    actions.register_action("directives.create", _("Thêm văn bản"), _("Thêm văn bản"))
+    actions.register_action("directives.edit", _("Sửa văn bản"), _("Sửa văn bản"))
+    actions.register_action("directives.publish", _("Đăng văn bản"), _("Đăng văn bản"))
+    actions.register_action("directives.unpublish", _("Gỡ đăng văn bản"), _("Gỡ đăng văn bản"))
+    actions.register_action("directives.delete", _("Xóa văn bản"), _("Xóa văn bản"))
+    actions.register_action("directives.file_add", _("Đính kèm tệp"), _("Đính kèm tệp"))
+    actions.register_action("directives.file_remove", _("Gỡ tệp"), _("Gỡ tệp đính kèm"))
+
+
+@hooks.register("register_admin_urls")
+def register_directive_admin_urls():
+    from django.urls import include, path
+
+    from . import admin_urls
+
+    return [path("van-ban/", include(admin_urls, namespace="directives_admin"))]
+
+
+class DocumentMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_writer(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_directive_menu_item():
+    return DocumentMenuItem(
+        _("Văn bản"), reverse("directives_admin:index"), icon_name="doc-full", order=160
+    )

@@ -5,11 +5,14 @@ answers 404; every change goes through services."""
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -157,25 +160,61 @@ class DocumentEditView(DocumentFormView):
         return redirect("directives_admin:edit", self.document.pk)
 
 
+class _UploadLimit(FileUploadHandler):
+    """Stops reading the request as soon as the upload passes the limit, for requests whose
+    length was not declared (chunked) or was declared falsely."""
+
+    def __init__(self, request, limit):
+        super().__init__(request)
+        self.limit = limit
+
+    def receive_data_chunk(self, raw_data, start):
+        if start + len(raw_data) > self.limit:
+            self.request._directives_upload_too_large = True
+            raise StopUpload(connection_reset=True)
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
+
+
+@method_decorator(csrf_exempt, name="dispatch")
 class DocumentFileView(DocumentAdminMixin, TemplateView):
-    """Upload or remove a file of the document."""
+    """Upload or remove a file of the document.
+
+    CSRF is checked by hand after the upload limit is in place: the CSRF middleware would
+    otherwise read the whole body before this view could refuse it."""
 
     template_name = "directives/admin/form.html"
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
+        limit = settings.CONGDOAN_DOCUMENT_MAX_BYTES
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        if declared > limit + 64 * 1024:
+            # Refused from its declared length: not one byte of the body is read.
+            return self._refuse(declared)
+        request.upload_handlers.insert(0, _UploadLimit(request, limit))
+        return csrf_protect(self._post)(request)
+
+    def _refuse(self, size):
+        try:
+            check_size(size)
+        except FileError as error:
+            messages.error(self.request, error.messages[0])
+        return redirect("directives_admin:edit", self.document.pk)
+
+    def _post(self, request):
         remove = request.POST.get("remove")
+        if getattr(request, "_directives_upload_too_large", False):
+            return self._refuse(settings.CONGDOAN_DOCUMENT_MAX_BYTES + 1)
         if remove:
             item = get_object_or_404(DocumentFile, pk=remove, document=self.document)
             services.remove_file(actor=request.user, document_file=item)
             messages.success(request, _("Đã gỡ tệp “%(name)s”.") % {"name": item.original_name})
             return redirect("directives_admin:edit", self.document.pk)
+        form = FileForm(request.POST, request.FILES)
         try:
-            # Refuse an oversized request from its declared length, before reading the body.
-            declared = int(request.META.get("CONTENT_LENGTH") or 0)
-            if declared > settings.CONGDOAN_DOCUMENT_MAX_BYTES + 64 * 1024:
-                check_size(declared)
-            form = FileForm(request.POST, request.FILES)
             if not form.is_valid():
                 raise FileError(_("Chưa chọn tệp để tải lên."))
             item = services.add_file(

@@ -125,3 +125,31 @@ def test_admin_upload_refuses_an_oversized_request_before_reading_it(
     )
     assert "vượt giới hạn 1 MB" in response.content.decode()
     assert DocumentFile.objects.filter(document=register.public).count() == 1
+
+
+def test_admin_upload_needs_the_csrf_token(register, people):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(people.issuer_admin)
+    good = SimpleUploadedFile("Thông báo.pdf", PDF_BYTES, "application/pdf")
+    response = client.post(
+        reverse("directives_admin:files", args=[register.public.pk]), {"upload": good}
+    )
+    assert response.status_code == 403
+    assert DocumentFile.objects.filter(document=register.public).count() == 1
+
+
+def test_upload_limit_stops_reading_an_undeclared_length(rf, register, people, settings):
+    """A chunked request has no length to check first: the upload handler stops it."""
+    from congdoan.directives.admin_views import _UploadLimit
+
+    settings.CONGDOAN_DOCUMENT_MAX_BYTES = 1000
+    request = rf.post("/")
+    handler = _UploadLimit(request, 1000)
+    assert handler.receive_data_chunk(b"x" * 500, 0) == b"x" * 500
+    from django.core.files.uploadhandler import StopUpload
+
+    with pytest.raises(StopUpload):
+        handler.receive_data_chunk(b"x" * 600, 500)
+    assert request._directives_upload_too_large

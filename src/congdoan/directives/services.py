@@ -8,6 +8,8 @@ PermissionDenied means the actor may not touch the document (callers answer 404)
 DocumentError carries a Vietnamese message for the user.
 """
 
+from dataclasses import replace
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -87,6 +89,13 @@ def _check(document, *, number_text, recipients, replaces, amends, actor):
         raise DocumentError(_("Ngày có hiệu lực không được trước ngày ban hành."))
     if document.expires_on and document.expires_on < (document.effective_on or document.issued_on):
         raise DocumentError(_("Ngày hết hiệu lực phải sau ngày có hiệu lực."))
+    if (
+        document.issuer.dissolved_on is not None
+        and document.issuer.dissolved_on < document.issued_on
+    ):
+        raise DocumentError(
+            _("Đơn vị “%(unit)s” đã giải thể trước ngày ban hành.") % {"unit": document.issuer.name}
+        )
     parsed = parse_number(number_text)
     check_number(
         parsed,
@@ -94,6 +103,8 @@ def _check(document, *, number_text, recipients, replaces, amends, actor):
         kind_abbreviation=document.kind.abbreviation,
         issued_on=document.issued_on,
     )
+    # "qđ" typed for a Quyết định is stored as the official "QĐ".
+    parsed = replace(parsed, kind=document.kind.abbreviation)
     document.number = parsed.number
     document.symbol = str(parsed)
     document.issuer_symbol = parsed.issuer

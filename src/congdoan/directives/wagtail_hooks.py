@@ -2,7 +2,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .models import DocumentField, DocumentKind
 from .permissions import is_writer
 
 
@@ -36,3 +39,25 @@ def register_directive_menu_item():
     return DocumentMenuItem(
         _("Văn bản"), reverse("directives_admin:index"), icon_name="doc-full", order=160
     )
+
+
+class DocumentKindViewSet(SnippetViewSet):
+    """Kinds are data: a new kind and its abbreviation need no code change."""
+
+    model = DocumentKind
+    icon = "tag"
+    menu_label = _("Loại văn bản")
+    list_display = ["name", "abbreviation", "position"]
+    add_to_admin_menu = False
+
+
+class DocumentFieldViewSet(SnippetViewSet):
+    model = DocumentField
+    icon = "tag"
+    menu_label = _("Lĩnh vực văn bản")
+    list_display = ["name", "position"]
+    add_to_admin_menu = False
+
+
+register_snippet(DocumentKindViewSet)
+register_snippet(DocumentFieldViewSet)

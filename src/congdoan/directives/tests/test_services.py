@@ -118,3 +118,35 @@ def test_a_document_cannot_name_one_the_actor_cannot_read(tree, people, make_use
         create(long_bien_staff, tree.long_bien, "6/QĐ-LĐLĐ", replaces=[secret])
     # The city's staff, above Đông Anh, may read it and so may name it.
     create(people.issuer_staff, tree.long_bien, "6/QĐ-LĐLĐ", amends=[secret])
+
+
+def test_kind_abbreviation_is_stored_as_written_officially(tree, people):
+    document = create(people.issuer_admin, tree.hanoi, "7/qđ-LĐLĐ")
+    assert document.symbol == "07/QĐ-LĐLĐ"
+    assert document.issuer_symbol == "LĐLĐ"
+    letter = create(people.issuer_admin, tree.hanoi, "1197/TLĐ", kind=kind("Công văn"))
+    assert letter.symbol == "1197/TLĐ"
+
+
+def test_dissolved_unit_issues_nothing_after_its_dissolution(tree, people):
+    tree.dong_anh.dissolved_on = date(2025, 7, 1)
+    tree.dong_anh.save()
+    with pytest.raises(services.DocumentError, match="đã giải thể"):
+        create(people.issuer_admin, tree.dong_anh, issued_on=date(2025, 7, 2))
+    create(people.issuer_admin, tree.dong_anh, issued_on=date(2025, 6, 30))
+
+
+def test_staff_get_into_the_admin_through_their_roles(
+    tree, make_user, django_capture_on_commit_callbacks
+):
+    from congdoan.org.services import grant_role, revoke_role
+
+    operator = make_user("root", superuser=True)
+    user = make_user("canbo_moi")
+    with django_capture_on_commit_callbacks(execute=True):
+        role = grant_role(actor=operator, user=user, unit=tree.long_bien, role=Role.STAFF)
+    assert user.has_perm("wagtailadmin.access_admin")
+    with django_capture_on_commit_callbacks(execute=True):
+        revoke_role(actor=operator, unit_role=role)
+    user = type(user).objects.get(pk=user.pk)
+    assert not user.has_perm("wagtailadmin.access_admin")

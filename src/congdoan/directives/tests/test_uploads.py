@@ -99,6 +99,7 @@ def test_upload_through_a_temporary_file(register, people):
     temp.seek(0)
     item = services.add_file(actor=people.issuer_admin, document=register.public, upload=temp)
     assert item.size > 6 * 1024 * 1024
+    temp.close()  # as Django does after the request; the file was moved into storage
 
 
 def test_admin_upload_refuses_with_a_message(client, register, people, private_dir):

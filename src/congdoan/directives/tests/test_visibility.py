@@ -153,3 +153,35 @@ def test_restricted_pages_are_never_cached_for_anonymous_readers(client, registe
     second = client.get(reverse("directives:register"))
     assert second.get("X-Cache") == "HIT"
     assert "09/CTr-LĐLĐ" not in first.content.decode() + second.content.decode()
+
+
+def test_moving_the_issuer_moves_its_documents_in_the_search_filters(
+    register, people, tree, django_capture_on_commit_callbacks
+):
+    from datetime import date
+
+    from congdoan.directives import services
+    from congdoan.org.services import move_unit
+    from congdoan.search.services import parse_filters, search
+
+    from .conftest import kind
+
+    with django_capture_on_commit_callbacks(execute=True):
+        document = services.create_document(
+            actor=people.issuer_admin,
+            kind=kind("Kế hoạch"),
+            number_text="12/KH-LĐLĐ",
+            issuer=tree.lb_school,
+            issued_on=date(2025, 5, 5),
+            summary="Kế hoạch tổ chức hội thao công nhân viên chức",
+        )
+        services.publish_document(actor=people.issuer_admin, document=document)
+
+    def found(unit_code):
+        return search("hội thao", filters=parse_filters(unit=unit_code), record=False).count
+
+    assert found("HN-LB") == 1 and found("HN-DA") == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        fresh = tree.refresh()  # treebeard needs the current numchild of the new parent
+        move_unit(actor=people.superuser, unit=fresh.lb_school, new_parent=fresh.dong_anh)
+    assert found("HN-DA") == 1

@@ -85,5 +85,6 @@ def download(request, pk, file_pk):
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "public, max-age=300" if document.is_public else "private, no-store"
+    # Never kept by shared caches, so every download reaches this view and is counted.
+    response["Cache-Control"] = "private, no-cache" if document.is_public else "private, no-store"
     return response

@@ -21,6 +21,7 @@ def test_download_headers_and_count(client, register):
     )
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in response["Content-Security-Policy"]
+    assert response["Cache-Control"] == "private, no-cache"
     client.get(url)
     assert DocumentFile.objects.get(pk=register.public_file.pk).downloads == 2
     assert "X-Cache" not in client.get(url)  # each download reaches the view and is counted

@@ -7,23 +7,22 @@ Ranking is a score made of a few yes/no features, then recency:
     2  ... next to each other anywhere
     1  every syllable is in the title
 
-Both databases answer "does this entry hold these terms", so both rank identically. A query
-found in few entries (at most SMALL) is ranked by reading those entries' features. A query
-found in many ("công đoàn" is in most items) is answered score level by score level, each
-level newest first, which walks the sort-key index and stops after one page instead of
-ranking a million matches.
+Both databases answer "does this entry hold these terms", so both rank identically. The
+newest matches are read with their features; a score level with too few items among them is
+rare, and only its older items are looked up in the full-text index (see `ranked_ids`). A
+query found in most items ("công đoàn") thus reads a few hundred entries, not a million.
 """
 
 from dataclasses import dataclass, field
 from itertools import product
 
-from django.db import connection
+from django.db import connection, transaction
 
 from .models import SearchEntry
 
-SMALL = 2000
-COUNT_CAP = 10000
 MAX_RESULTS = 1000  # 50 pages of 20
+COUNT_CAP = MAX_RESULTS  # beyond it, "more than 1.000 results"
+WINDOW_MIN = 200
 
 FEATURES = [  # (name, weight)
     ("accent", 8),
@@ -83,11 +82,19 @@ def _where(condition):
     return table, key, " AND ".join(where), params
 
 
-def matching_ids(condition, limit, offset=0):
-    """Ids (sort keys) of entries matching `condition`, newest first."""
+def matching_ids(condition, limit, offset=0, rare=False):
+    """Ids (sort keys) of entries matching `condition`, newest first.
+
+    `rare`: the caller knows few entries match. PostgreSQL's estimate for many ANDed terms is
+    often far too low or too high; walking the primary key down through a rare condition reads
+    the whole table, so the GIN index is made the only way in.
+    """
     table, key, where, params = _where(condition)
     sql = f"SELECT {key} FROM {table} WHERE {where} ORDER BY {key} DESC LIMIT %s OFFSET %s"  # noqa: S608
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        if rare and connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_indexscan = off")
+            cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(sql, [*params, limit, offset])
         return [row[0] for row in cursor.fetchall()]
 
@@ -140,67 +147,74 @@ def level_condition(base, named, held):
     return Condition(must=must, must_not=must_not, low=base.low, high=base.high)
 
 
-def score_of(entry_terms, named):
-    return sum(weight for weight, terms in named.values() if all(t in entry_terms for t in terms))
+def window(base, named, limit, offset=0):
+    """The newest matches of `base` (after skipping `offset`), each with the names of the
+    ranking features it holds: [(id, {names})], newest first.
+
+    The window is a contiguous run of the newest matches, so on SQLite a feature's matches
+    inside it are found by the feature's terms within the window's key range: FTS5 answers
+    that from its index, where "rowid IN (…)" made it read each term's whole list.
+    """
+    if connection.vendor == "postgresql":
+        table, _, where, params = _where(base)
+        names = list(named)
+        flags = "".join(", terms @@ %s::tsquery" for _ in names)
+        feature_params = [Condition(must=named[name][1]).tsquery() for name in names]
+        sql = f"SELECT id{flags} FROM {table} WHERE {where} ORDER BY id DESC LIMIT %s OFFSET %s"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*feature_params, *params, limit, offset])
+            return [
+                (pk, {name for name, flag in zip(names, row, strict=True) if flag})
+                for pk, *row in cursor.fetchall()
+            ]
+    ids = matching_ids(base, limit, offset)
+    if not ids:
+        return []
+    held = {pk: set() for pk in ids}
+    for name, (_, terms) in named.items():
+        inside = Condition(
+            must=base.must + [term for term in terms if term not in base.must],
+            low=min(ids),
+            high=max(ids),
+        )
+        for pk in matching_ids(inside, limit=len(ids)):
+            if pk in held:
+                held[pk].add(name)
+    return [(pk, held[pk]) for pk in ids]
+
+
+def score_of(names, named):
+    return sum(named[name][0] for name in names)
 
 
 def ranked_ids(query, base, start, stop):
-    """(sort key, score) of the results from `start` to `stop` (exclusive), best first."""
+    """(sort key, score) of the results from `start` to `stop` (exclusive), best first.
+
+    The newest matches (twice the results asked, at least WINDOW_MIN) are read with their
+    features. A score level with enough items in that window needs nothing more: its newest
+    items are all there. A level with too few is rare, and its older items are looked up
+    through the full-text index alone. So "công đoàn", found in most items, costs one read of
+    the newest few hundred matches instead of ranking a million.
+    """
     named, combos = levels(query)
-    found = count(base, cap=SMALL)
-    if found <= SMALL:
-        ids = matching_ids(base, limit=SMALL)
-        terms = entry_terms(ids, {t for _, group in named.values() for t in group})
-        scored = sorted(((score_of(terms[pk], named), pk) for pk in ids), reverse=True)
-        return [(pk, score) for score, pk in scored[start:stop]]
+    size = max(WINDOW_MIN, 2 * stop)
+    newest = window(base, named, size)
+    complete = len(newest) < size
+    oldest = min((pk for pk, _ in newest), default=None)
     results = []
-    skipped = 0
     for score, held in combos:
-        condition = level_condition(base, named, held)
-        need = stop - start - len(results)
+        need = stop - len(results)
         if need <= 0:
             break
-        # Skip whole levels that lie before `start` by counting them first.
-        if skipped < start:
-            in_level = count(condition, cap=start - skipped)
-            if skipped + in_level <= start:
-                skipped += in_level
-                continue
-            offset = start - skipped
-            skipped = start
-        else:
-            offset = 0
-        ids = matching_ids(condition, limit=need, offset=offset)
+        in_level = [pk for pk, names in newest if names == held]
+        results += [(pk, score) for pk in in_level[:need]]
+        if complete or len(in_level) >= need:
+            continue
+        older = level_condition(base, named, held)
+        older.high = oldest - 1
+        ids = matching_ids(older, limit=need - len(in_level), rare=True)
         results += [(pk, score) for pk in ids]
-    return results
-
-
-def entry_terms(ids, wanted):
-    """Which of the `wanted` terms each entry holds: {id: set of terms}."""
-    held = {pk: set() for pk in ids}
-    if not ids:
-        return held
-    wanted = sorted(wanted)
-    if connection.vendor == "postgresql":
-        columns = ", ".join("terms @@ %s::tsquery" for _ in wanted)
-        sql = f"SELECT id, {columns} FROM search_searchentry WHERE id = ANY(%s)"  # noqa: S608 (fixed SQL, values are parameters)
-        params = [_quote_ts(term) for term in wanted] + [list(ids)]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            for pk, *flags in cursor.fetchall():
-                held[pk] = {term for term, flag in zip(wanted, flags, strict=True) if flag}
-        return held
-    placeholders = ", ".join("%s" for _ in ids)
-    with connection.cursor() as cursor:
-        for term in wanted:
-            cursor.execute(
-                f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s "  # noqa: S608 (fixed SQL, values are parameters)
-                f"AND rowid IN ({placeholders})",
-                [_quote_fts(term), *ids],
-            )
-            for (pk,) in cursor.fetchall():
-                held[pk].add(term)
-    return held
+    return results[start:stop]
 
 
 def entries(ids):

@@ -67,15 +67,18 @@ def _free_key(moment, taken=None):
     still ordered, by the order they were indexed). `taken`, when given, holds every key in
     use, so a rebuild does not ask the database for each item."""
     base = sort_key(moment)
-    top = base + (1 << SORT_KEY_SHIFT) - 1
-    if taken is None:
-        taken = set(
-            SearchEntry.objects.filter(id__gte=base, id__lte=top).values_list("id", flat=True)
-        )
-    for key in range(base, top + 1):
-        if key not in taken:
-            return key
-    return top  # 4.096 items in one second: the last one shares, and is replaced
+    while True:
+        top = base + (1 << SORT_KEY_SHIFT) - 1
+        used = taken
+        if used is None:
+            used = set(
+                SearchEntry.objects.filter(id__gte=base, id__lte=top).values_list("id", flat=True)
+            )
+        for key in range(base, top + 1):
+            if key not in used:
+                return key
+        # 4.096 items in one second: the next ones take the keys of the second before.
+        base -= 1 << SORT_KEY_SHIFT
 
 
 def _entry(kind, key, document, entry_id):

@@ -180,12 +180,11 @@ def search(text, *, filters=None, sort="relevance", page=1, page_size=PAGE_SIZE,
     results.count_exact = found <= engine.COUNT_CAP
     if found:
         if sort == "date":
-            ranked = [(pk, 0) for pk in engine.matching_ids(base, stop - start, start)]
             named = engine.features(query)
-            held = engine.entry_terms(
-                [pk for pk, _ in ranked], {t for _, group in named.values() for t in group}
-            )
-            ranked = [(pk, engine.score_of(held[pk], named)) for pk, _ in ranked]
+            ranked = [
+                (pk, engine.score_of(names, named))
+                for pk, names in engine.window(base, named, stop - start, start)
+            ]
         else:
             ranked = engine.ranked_ids(query, base, start, stop)
         scores = dict(ranked)
@@ -227,13 +226,19 @@ def snippet(text, words, length=SNIPPET_CHARS):
     wanted = set(words)
     spans = [(m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+", folded) if m.group() in wanted]
     if spans:
-        best, best_count = spans[0][0], 0
-        for first, _ in spans:
-            inside = sum(1 for s, e in spans if first <= s and e <= first + length)
-            if inside > best_count:
-                best, best_count = first, inside
+        # The window starting at a match that holds the most matches (two pointers: linear).
+        best, best_count, last = spans[0][0], 0, 0
+        for index, (first, _) in enumerate(spans):
+            last = max(last, index)
+            while last + 1 < len(spans) and spans[last + 1][1] <= first + length:
+                last += 1
+            if last - index + 1 > best_count:
+                best, best_count = first, last - index + 1
         start = max(0, best - length // 4)
-        start = text.rfind(" ", 0, start) + 1 if start else 0
+        if start:
+            # Begin at a word, unless the text has no space nearby (pasted data).
+            space = text.rfind(" ", max(0, start - 30), start)
+            start = space + 1 if space != -1 else start
     else:
         start = 0
     end = min(len(text), start + length)

@@ -234,3 +234,41 @@ def test_moving_a_unit_moves_its_items_in_the_unit_filter(corpus, tree, superuse
     move_unit(actor=superuser, unit=tree.lb_school, new_parent=tree.dong_anh)
     assert titles("kham suc khoe", filters=parse_filters(unit="HN-LB")) == []
     assert titles("kham suc khoe", filters=parse_filters(unit="HN-DA")) == [item.title]
+
+
+def test_old_and_new_tone_placement_and_eth_fold_alike(corpus):
+    from congdoan.search.text import accent_key
+
+    assert accent_key("hoà") == accent_key("hòa") == "hoa2"
+    assert accent_key("thuỷ") == accent_key("thủy")
+    assert accent_key("Đoàn") == "ddoan2" and accent_key("công") == "co6ng"
+    assert fold("ÐOÀN KẾT") == "doan ket"
+    item = add_article(corpus.care, title="Hoà giải tại cơ sở", date=at(2015, 1, 1))
+    add_article(corpus.care, title="Hoa giai điệu mùa xuân", date=at(2016, 12, 1))
+    # Typed with the new placement, the item written with the old one ranks first.
+    assert titles("hòa giải")[0] == item.title
+
+
+def test_pasted_data_and_very_long_texts_are_indexed_without_failing(corpus):
+    blob = "A" * 5000
+    item = add_article(
+        corpus.care,
+        title="Tin kèm dữ liệu dán nhầm",
+        lead=f"{blob} đoàn viên " + "công đoàn cơ sở " * 3000,
+        date=at(2016, 10, 1),
+    )
+    hit = next(h for h in search("doan vien", record=False).hits if h.title == item.title)
+    assert "<mark>đoàn</mark> <mark>viên</mark>" in hit.snippet
+
+
+def test_a_crowded_second_still_gives_every_item_its_own_key():
+    from datetime import UTC, datetime
+
+    from congdoan.search.index import _free_key, sort_key
+    from congdoan.search.models import SORT_KEY_SHIFT
+
+    moment = datetime(2016, 1, 29, 7, 4, 29, tzinfo=UTC)
+    base = sort_key(moment)
+    full = set(range(base, base + (1 << SORT_KEY_SHIFT)))
+    key = _free_key(moment, full)
+    assert key not in full and key < base

@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 PG_DATABASE = "congdoan_bench_search"
-SEEDS = Path("/work/shared/seeds")
+SEEDS = ROOT.parent / "shared" / "seeds"  # ../shared/seeds beside the project
 SEED = 20261122
 
 P95_MS = 100
@@ -193,7 +193,7 @@ class CallLog:
     STEPS = [
         ("engine", "count"),
         ("engine", "matching_ids"),
-        ("engine", "entry_terms"),
+        ("engine", "window"),
         ("engine", "entries"),
         ("services", "promotions"),
         ("services", "snippet"),
@@ -224,7 +224,9 @@ class CallLog:
             result = original(*args, **kwargs)
             ms = (time.perf_counter() - started) * 1000
             detail = ""
-            if args and hasattr(args[0], "must"):
+            if name == "window":
+                detail = f"{len(result)} mục mới nhất, {len(args[1])} đặc trưng"
+            elif args and hasattr(args[0], "must"):
                 condition = args[0]
                 detail = " AND ".join(condition.must)
                 detail += "".join(f" NOT({' AND '.join(g)})" for g in condition.must_not)
@@ -232,8 +234,6 @@ class CallLog:
                     detail += " [ngày]"
                 detail += f" {kwargs or args[1:]}"
                 detail += f" -> {result if isinstance(result, int) else len(result)}"
-            elif name == "entry_terms":
-                detail = f"{len(args[0])} mục × {len(args[1])} từ"
             self.calls.append([round(ms, 2), name, detail[:400]])
             return result
 

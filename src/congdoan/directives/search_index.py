@@ -9,16 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.org.models import chain_ids
 from congdoan.search.index import Document as IndexDocument
 from congdoan.search.index import register
-
-
-def _unit_chain(unit):
-    from congdoan.org.models import Unit
-
-    step = Unit.steplen
-    prefixes = [unit.path[:end] for end in range(step, len(unit.path) + 1, step)]
-    return list(Unit.objects.filter(path__in=prefixes).values_list("pk", flat=True))
 
 
 def document_entry(document):
@@ -32,7 +25,7 @@ def document_entry(document):
         text=" ".join(
             part for part in (document.summary, document.signer, document.issuer.name) if part
         ),
-        units=_unit_chain(document.issuer),
+        units=chain_ids(document.issuer),
     )
 
 

@@ -39,18 +39,17 @@ def _category_ids():
 
 
 def _unit_chain(unit):
-    """Ids of the unit and of every unit above it."""
-    from congdoan.org.models import Unit
+    """Ids of the unit and of every unit above it, cached: an article's unit is one of a few
+    hundred upper-level units, asked again for every article of a rebuild."""
+    from congdoan.org.models import chain_ids
 
     if unit is None:
         return []
-    steplen = Unit.steplen
-    prefixes = [unit.path[:end] for end in range(steplen, len(unit.path) + 1, steplen)]
     # Paths are reused after a move: the key carries the content version a move bumps.
     key = f"congdoan:search:units:{content_version()}:{unit.path}"
     found = cache.get(key)
     if found is None:
-        found = list(Unit.objects.filter(path__in=prefixes).values_list("pk", flat=True))
+        found = chain_ids(unit)
         cache.set(key, found, 3600)
     return found
 

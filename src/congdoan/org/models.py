@@ -80,6 +80,16 @@ class UnitKind(BilingualName):
         verbose_name_plural = _("loại hình công đoàn cơ sở")
 
 
+def chain_ids(unit):
+    """Ids of `unit` and of every unit above it, in one query (paths of the ancestors are the
+    prefixes of the unit's path)."""
+    if unit is None:
+        return []
+    step = Unit.steplen
+    prefixes = [unit.path[:end] for end in range(step, len(unit.path) + 1, step)]
+    return list(Unit.objects.filter(path__in=prefixes).values_list("pk", flat=True))
+
+
 class Unit(MP_Node):
     """A union organisation (tổ chức công đoàn) at any level, from the national confederation
     (Tổng Liên đoàn) down to a grassroots union (công đoàn cơ sở) and its groups.

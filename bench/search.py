@@ -392,7 +392,7 @@ def worker(backend, items, runs, per_group, output, plan):
             )
             samples.append(ms)
         hard[label] = {**_summary(samples), "count": found.count, "exact": found.count_exact}
-        # One more run with every statement logged: which level of ranked_ids costs what.
+        # One more run with every statement logged: which level of engine.rank costs what.
         log, calls = SqlLog(), CallLog()
         with connection.execute_wrapper(log), calls:
             timed(

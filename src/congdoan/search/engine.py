@@ -9,7 +9,7 @@ Ranking is a score made of a few yes/no features, then recency:
 
 Both databases answer "does this entry hold these terms", so both rank identically. The
 newest matches are read with their features; a score level with too few items among them is
-rare, and only its older items are looked up in the full-text index (see `ranked_ids`). A
+rare, and only its older items are looked up in the full-text index (see `rank`). A
 query found in most items ("công đoàn") thus reads a few hundred entries, not a million.
 """
 
@@ -187,19 +187,24 @@ def score_of(names, named):
     return sum(named[name][0] for name in names)
 
 
-def ranked_ids(query, base, start, stop):
-    """(sort key, score) of the results from `start` to `stop` (exclusive), best first.
+def rank(query, base, start, stop, by_date=False):
+    """(how many match, counted up to COUNT_CAP + 1; [(sort key, score)] of the results from
+    `start` to `stop`, best first or newest first).
 
-    The newest matches (twice the results asked, at least WINDOW_MIN) are read with their
-    features. A score level with enough items in that window needs nothing more: its newest
-    items are all there. A level with too few is rare, and its older items are looked up
-    through the full-text index alone. So "công đoàn", found in most items, costs one read of
-    the newest few hundred matches instead of ranking a million.
+    The newest matches (at least enough to count to COUNT_CAP and twice the results asked)
+    are read once with their features: that read is the count too. A score level with enough
+    items in that window needs nothing more: its newest items are all there. A level with too
+    few is rare, and its older items are looked up through the full-text index alone. So
+    "công đoàn", found in most items, costs one read of the newest thousand matches instead
+    of ranking a million.
     """
     named, combos = levels(query)
-    size = max(WINDOW_MIN, 2 * stop)
+    size = max(WINDOW_MIN, COUNT_CAP + 1, 2 * stop)
     newest = window(base, named, size)
-    complete = len(newest) < size
+    found = len(newest)
+    if by_date:
+        return found, [(pk, score_of(names, named)) for pk, names in newest[start:stop]]
+    complete = found < size
     oldest = min((pk for pk, _ in newest), default=None)
     results = []
     for score, held in combos:
@@ -214,7 +219,7 @@ def ranked_ids(query, base, start, stop):
         older.high = oldest - 1
         ids = matching_ids(older, limit=need - len(in_level), rare=True)
         results += [(pk, score) for pk in ids]
-    return results[start:stop]
+    return found, results[start:stop]
 
 
 def entries(ids):

@@ -175,21 +175,12 @@ def search(text, *, filters=None, sort="relevance", page=1, page_size=PAGE_SIZE,
     stop = min(start + page_size, engine.MAX_RESULTS)
     low, high = filters.bounds()
     base = engine.Condition(must=query.required + filters.terms(), low=low, high=high)
-    found = engine.count(base)
+    found, ranked = engine.rank(query, base, start, stop, by_date=sort == "date")
     results.count = min(found, engine.COUNT_CAP)
     results.count_exact = found <= engine.COUNT_CAP
-    if found:
-        if sort == "date":
-            named = engine.features(query)
-            ranked = [
-                (pk, engine.score_of(names, named))
-                for pk, names in engine.window(base, named, stop - start, start)
-            ]
-        else:
-            ranked = engine.ranked_ids(query, base, start, stop)
-        scores = dict(ranked)
-        for entry in engine.entries([pk for pk, _ in ranked]):
-            results.hits.append(_hit(entry, scores[entry.id], query))
+    scores = dict(ranked)
+    for entry in engine.entries(list(scores)):
+        results.hits.append(_hit(entry, scores[entry.id], query))
     if page == 1:
         results.promoted = promotions(query.text)
     if not found:

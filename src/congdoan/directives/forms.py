@@ -51,7 +51,9 @@ class DocumentForm(forms.Form):
         label=_("Công khai"),
         required=False,
         initial=True,
-        help_text=_("Bỏ chọn để chỉ người của các đơn vị nhận (kể cả đơn vị trực thuộc) và của đơn vị ban hành (kể cả cấp trên) được xem."),
+        help_text=_(
+            "Bỏ chọn để chỉ người của các đơn vị nhận (kể cả đơn vị trực thuộc) và của đơn vị ban hành (kể cả cấp trên) được xem."
+        ),
     )
     recipients = UnitCodesField(
         label=_("Mã các đơn vị nhận"),

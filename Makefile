@@ -70,6 +70,7 @@ clean:
 
 .PHONY: bench-portal
 bench-portal: .venv/.synced
+	sh scripts/ensure-wrk.sh
 	$(PY) bench/portal_pages.py
 
 .PHONY: bench-search

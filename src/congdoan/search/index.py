@@ -96,7 +96,9 @@ def _entry(kind, key, document, entry_id):
 
 
 def _delete(kind, keys):
-    SearchEntry.objects.filter(kind=kind, object_id__in=keys).delete()
+    entries = SearchEntry.objects.filter(kind=kind, object_id__in=keys)
+    remove_vocabulary(list(entries.values_list("title", flat=True)))
+    entries.delete()
 
 
 def index_object(kind, obj):
@@ -105,9 +107,7 @@ def index_object(kind, obj):
     key = registered.key(obj)
     document = registered.document(obj)
     with transaction.atomic():
-        old = SearchEntry.objects.filter(kind=kind, object_id=key).only("id", "title").first()
-        if old is not None:
-            old.delete()
+        _delete(kind, [key])
         if document is None:
             return None
         entry = _entry(kind, key, document, _free_key(document.published_at))
@@ -154,6 +154,24 @@ def add_vocabulary(titles):
     Vocabulary.objects.bulk_update(changed, ["count"])
 
 
+def remove_vocabulary(titles):
+    """Take back what `add_vocabulary` counted for these titles: suggestions follow what the
+    index holds now, not every version ever published."""
+    forms = _title_forms(titles)
+    if not forms:
+        return
+    rows = Vocabulary.objects.filter(folded__in={folded for folded, _ in forms})
+    changed, gone = [], []
+    for row in rows:
+        count = forms.get((row.folded, row.accented))
+        if not count:
+            continue
+        row.count -= count
+        (changed if row.count > 0 else gone).append(row)
+    Vocabulary.objects.bulk_update(changed, ["count"])
+    Vocabulary.objects.filter(pk__in=[row.pk for row in gone]).delete()
+
+
 def clear():
     with transaction.atomic():
         SearchEntry.objects.all().delete()
@@ -192,7 +210,9 @@ def reindex(kinds=None, batch_size=500, progress=None):
 
 
 def _delete_kind(kind):
-    SearchEntry.objects.filter(kind=kind).delete()
+    entries = SearchEntry.objects.filter(kind=kind)
+    remove_vocabulary(list(entries.values_list("title", flat=True)))
+    entries.delete()
 
 
 def _write_batch(batch):

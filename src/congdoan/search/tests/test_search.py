@@ -272,3 +272,19 @@ def test_a_crowded_second_still_gives_every_item_its_own_key():
     full = set(range(base, base + (1 << SORT_KEY_SHIFT)))
     key = _free_key(moment, full)
     assert key not in full and key < base
+
+
+def test_suggestion_vocabulary_follows_what_the_index_holds(corpus):
+    from congdoan.search.models import Vocabulary
+
+    def count(folded):
+        row = Vocabulary.objects.filter(folded=folded).order_by("-count").first()
+        return row.count if row else 0
+
+    before = count("ngoc lam")
+    assert before >= 1
+    corpus.grassroots.save_revision().publish()
+    corpus.grassroots.save_revision().publish()
+    assert count("ngoc lam") == before
+    corpus.grassroots.unpublish()
+    assert count("ngoc lam") == before - 1

@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from congdoan.core.api import install_validation_messages
 from congdoan.directives.api import router as directives_router
 from congdoan.news.api import router as news_router
 from congdoan.org.api import router as org_router
@@ -13,6 +14,7 @@ api = NinjaAPI(
     description="API công khai của nền tảng Công đoàn: đơn vị, số liệu, tin tức, tìm kiếm.",
     urls_namespace="api-v1",
 )
+install_validation_messages(api)
 api.add_router("/units", org_router)
 api.add_router("/news", news_router)
 api.add_router("/search", search_router)

@@ -6,12 +6,14 @@ them (a signed-in session is enough to be recognised), and answer 404 to everyon
 from datetime import date
 
 from django.urls import reverse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from congdoan.core.api import MAX_ID, ConvertedPage
+
 from . import filters as register_filters
-from .permissions import visible_documents
+from .permissions import related_documents, visible_documents
 
 router = Router(tags=["documents"])
 
@@ -62,10 +64,10 @@ class DocumentDetailOut(DocumentOut):
 
 class DocumentFilter(Schema):
     q: str | None = Field(None, description="Số, ký hiệu hoặc trích yếu, có dấu hoặc không dấu")
-    kind: int | None = Field(None, description="Mã số loại văn bản")
-    year: int | None = Field(None, description="Năm ban hành")
+    kind: int | None = Field(None, ge=1, le=MAX_ID, description="Mã số loại văn bản")
+    year: int | None = Field(None, ge=1, le=9999, description="Năm ban hành")
     issuer: str | None = Field(None, description="Mã đơn vị ban hành (gồm cả đơn vị trực thuộc)")
-    field: int | None = Field(None, description="Mã số lĩnh vực")
+    field: int | None = Field(None, ge=1, le=MAX_ID, description="Mã số lĩnh vực")
     number: str | None = Field(None, description="Số hoặc số, ký hiệu: 1291 hoặc 1291/QĐ-TLĐ")
 
 
@@ -96,40 +98,21 @@ def _refs(queryset):
 @router.get("", response=list[DocumentOut], summary="Tra cứu văn bản chỉ đạo, điều hành")
 @paginate(LimitOffsetPagination)
 def list_documents(request, filters: Query[DocumentFilter]):
-    chosen = register_filters.DocumentFilters(
-        q=(filters.q or "").strip()[:200],
-        kind=filters.kind,
-        year=filters.year,
-        issuer=(filters.issuer or "").strip()[:40],
-        field=filters.field,
-        number=(filters.number or "").strip()[:100],
-    )
+    chosen = register_filters.make(**filters.dict())
     documents = register_filters.apply(
         visible_documents(request.user).select_related("kind", "issuer", "field"), chosen
     )
-    return _Lazy(documents)
-
-
-class _Lazy:
-    """Sliced by the paginator before the rows become dicts."""
-
-    def __init__(self, queryset):
-        self.queryset = queryset
-
-    def count(self):
-        return self.queryset.count()
-
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, item):
-        return [_document(document) for document in self.queryset[item]]
+    return ConvertedPage(documents, lambda rows: [_document(row) for row in rows])
 
 
 @router.get("/{int:document_id}", response=DocumentDetailOut, summary="Một văn bản")
-def get_document(request, document_id: int):
-    visible = visible_documents(request.user)
-    document = visible.select_related("kind", "issuer", "field").filter(pk=document_id).first()
+def get_document(request, document_id: int = Path(..., ge=1, le=MAX_ID)):
+    document = (
+        visible_documents(request.user)
+        .select_related("kind", "issuer", "field")
+        .filter(pk=document_id)
+        .first()
+    )
     if document is None:
         raise HttpError(404, "Không tìm thấy văn bản.")
     data = _document(document)
@@ -145,8 +128,6 @@ def get_document(request, document_id: int):
         }
         for item in document.files.all()
     ]
-    data["replaces"] = _refs(visible.filter(replaced_by=document))
-    data["amends"] = _refs(visible.filter(amended_by=document))
-    data["replaced_by"] = _refs(visible.filter(replaces=document))
-    data["amended_by"] = _refs(visible.filter(amends=document))
+    for name, documents in related_documents(request.user, document).items():
+        data[name] = _refs(documents)
     return data

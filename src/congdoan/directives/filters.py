@@ -26,14 +26,27 @@ def _int(value):
     return number if 0 < number < 10**9 else None
 
 
-def from_params(params):
+def make(*, q=None, kind=None, year=None, issuer=None, field=None, number=None):
+    """Filters with their text trimmed to what a search needs; the page and the API both."""
     return DocumentFilters(
-        q=(params.get("q") or "").strip()[:200],
+        q=(q or "").strip()[:200],
+        kind=kind,
+        year=year,
+        issuer=(issuer or "").strip()[:40],
+        field=field,
+        number=(number or "").strip()[:100],
+    )
+
+
+def from_params(params):
+    """The register page's Vietnamese parameters; a number that is not one is ignored."""
+    return make(
+        q=params.get("q"),
         kind=_int(params.get("loai")),
         year=_int(params.get("nam")),
-        issuer=(params.get("don_vi") or "").strip()[:40],
+        issuer=params.get("don_vi"),
         field=_int(params.get("linh_vuc")),
-        number=(params.get("so") or "").strip()[:100],
+        number=params.get("so"),
     )
 
 

@@ -55,6 +55,18 @@ def visible_documents(user, queryset=None):
     return queryset.filter(readable(user), published=True)
 
 
+def related_documents(user, document):
+    """What `document` replaces and amends, and what replaced or amended it, as far as `user`
+    may read: a link would reveal the others."""
+    visible = visible_documents(user).select_related("kind", "issuer")
+    return {
+        "replaces": visible.filter(replaced_by=document),
+        "amends": visible.filter(amended_by=document),
+        "replaced_by": visible.filter(replaces=document),
+        "amended_by": visible.filter(amends=document),
+    }
+
+
 def can_read(user, document):
     return visible_documents(user).filter(pk=document.pk).exists()
 

@@ -12,7 +12,7 @@ from congdoan.org.models import Unit
 
 from . import filters as register_filters
 from .models import DocumentField, DocumentKind
-from .permissions import visible_documents
+from .permissions import related_documents, visible_documents
 from .services import count_download
 
 PAGE_SIZE = 20
@@ -58,15 +58,11 @@ def _visible(request, pk):
 def detail(request, pk):
     document = _visible(request, pk)
     _restricted_response(request, document)
-    visible = visible_documents(request.user).select_related("kind", "issuer")
     context = {
         "document": document,
         "files": document.files.all(),
         "recipients": document.recipients.order_by("path") if not document.is_public else [],
-        "replaces": visible.filter(replaced_by=document),
-        "amends": visible.filter(amended_by=document),
-        "replaced_by": visible.filter(replaces=document),
-        "amended_by": visible.filter(amends=document),
+        **related_documents(request.user, document),
     }
     return render(request, "directives/public/detail.html", context)
 

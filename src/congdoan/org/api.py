@@ -6,6 +6,8 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from congdoan.core.api import ConvertedPage
+
 from .figures import subtree_figures
 from .history import figures_as_of
 from .models import Unit, in_subtree, search_filter
@@ -93,25 +95,12 @@ def list_units(request, filters: Query[UnitFilter]):
         units = search_filter(units, filters.q)
     if not filters.include_dissolved:
         units = units.filter(dissolved_on__isnull=True)
-    return _LazyUnits(units)
+    return ConvertedPage(units, _unit_dicts)
 
 
-class _LazyUnits:
-    """Sliced by the paginator first, so parents are looked up for one page only."""
-
-    def __init__(self, queryset):
-        self.queryset = queryset
-
-    def count(self):
-        return self.queryset.count()
-
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, item):
-        units = list(self.queryset[item])
-        parents = _parent_map(units)
-        return [_unit_dict(unit, parents) for unit in units]
+def _unit_dicts(units):
+    parents = _parent_map(units)
+    return [_unit_dict(unit, parents) for unit in units]
 
 
 @router.get("/{code}", response=UnitDetailOut, summary="Một đơn vị và số liệu của nó")

@@ -11,12 +11,12 @@ WRITERS_GROUP = "Văn bản – cán bộ"
 
 def unit_moved(sender=None, unit=None, **kwargs):
     """Documents of the moved units now sit under other units: their search filters change."""
-    from congdoan.org.models import Unit
+    from congdoan.org.models import Unit, in_subtree
     from congdoan.search.index import index_object
 
     from .models import Document
 
-    moved = Unit.objects.filter(path__startswith=unit.path).values("pk")
+    moved = Unit.objects.filter(in_subtree(unit.path)).values("pk")
     documents = Document.objects.filter(issuer__in=moved, published=True, is_public=True)
     for document in documents.select_related("kind", "issuer"):
         index_object("document", document)

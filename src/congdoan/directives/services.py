@@ -53,15 +53,21 @@ def require_write(actor, unit):
         )
 
 
-def _after_commit(document_pk):
+def _after_commit(document_pk, reindex=True):
+    """Once committed: the document's search entry (unless only its files changed, which the
+    entry does not hold) and the anonymous page cache follow."""
+
     def follow():
         from congdoan.search.index import index_object, remove_object
 
-        document = Document.objects.select_related("kind", "issuer").filter(pk=document_pk).first()
-        if document is None:
-            remove_object("document", document_pk)
-        else:
-            index_object("document", document)
+        if reindex:
+            document = (
+                Document.objects.select_related("kind", "issuer").filter(pk=document_pk).first()
+            )
+            if document is None:
+                remove_object("document", document_pk)
+            else:
+                index_object("document", document)
         bump_content_version()
 
     transaction.on_commit(follow)
@@ -303,7 +309,7 @@ def add_file(*, actor, document, upload):
                 user=actor,
                 data={"file": checked.name, "size": checked.size, "sha256": checked.sha256},
             )
-            _after_commit(document.pk)
+            _after_commit(document.pk, reindex=False)
     except Exception:
         item.file.storage.delete(item.file.name)
         raise
@@ -322,7 +328,7 @@ def remove_file(*, actor, document_file):
             data={"file": document_file.original_name},
         )
         document_file.delete()
-        _after_commit(document.pk)
+        _after_commit(document.pk, reindex=False)
         transaction.on_commit(lambda: _delete_stored([name]))
 
 

@@ -175,11 +175,11 @@ def page_moved(sender=None, instance=None, **kwargs):
 
 def unit_moved(sender=None, unit=None, **kwargs):
     """Articles of the moved units are now under other units: their unit filters change."""
-    from congdoan.org.models import Unit
+    from congdoan.org.models import Unit, in_subtree
 
     from .models import ArticlePage
 
-    moved = Unit.objects.filter(path__startswith=unit.path).values("pk")
+    moved = Unit.objects.filter(in_subtree(unit.path)).values("pk")
     for article in ArticlePage.objects.live().filter(unit__in=moved).select_related("unit"):
         index_object("news", article)
 

@@ -95,8 +95,11 @@ def _entry(kind, key, document, entry_id):
     )
 
 
-def _delete(kind, keys):
-    entries = SearchEntry.objects.filter(kind=kind, object_id__in=keys)
+def _delete(kind, keys=None):
+    """Take entries of `kind` out (those of `keys`, or all), with what they counted."""
+    entries = SearchEntry.objects.filter(kind=kind)
+    if keys is not None:
+        entries = entries.filter(object_id__in=keys)
     remove_vocabulary(list(entries.values_list("title", flat=True)))
     entries.delete()
 
@@ -187,7 +190,7 @@ def reindex(kinds=None, batch_size=500, progress=None):
     for name in kinds or list(KINDS):
         registered = KINDS[name]
         with transaction.atomic():
-            _delete_kind(name)
+            _delete(name)
         taken = set(SearchEntry.objects.values_list("id", flat=True))
         batch, total = [], 0
         for obj in registered.objects():
@@ -207,12 +210,6 @@ def reindex(kinds=None, batch_size=500, progress=None):
         counts[name] = total
     add_vocabulary(titles)
     return counts
-
-
-def _delete_kind(kind):
-    entries = SearchEntry.objects.filter(kind=kind)
-    remove_vocabulary(list(entries.values_list("title", flat=True)))
-    entries.delete()
 
 
 def _write_batch(batch):

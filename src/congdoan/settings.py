@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "congdoan.news",
     "congdoan.search",
     "congdoan.directives",
+    "congdoan.editorial",
+    "congdoan.members",
     "congdoan.api",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",

@@ -24,6 +24,9 @@ urlpatterns = [
     path("to-chuc/", org_views.unit_directory, name="org_directory"),
     path("to-chuc/<str:code>/", org_views.unit_public_detail, name="org_unit"),
     path("van-ban/", include("congdoan.directives.urls")),
+    path("lich-cong-tac/", include("congdoan.directives.schedule_urls")),
+    path("giay-moi/", include("congdoan.directives.invitation_urls")),
+    path("doan-vien/", include("congdoan.members.urls")),
 ]
 if settings.CONGDOAN_SERVE_MEDIA:
     # One machine without a front web server (make run): Django serves the uploads itself.

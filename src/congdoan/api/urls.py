@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 
 from congdoan.core.api import install_validation_messages
 from congdoan.directives.api import router as directives_router
+from congdoan.members.api import router as members_router
 from congdoan.news.api import router as news_router
 from congdoan.org.api import router as org_router
 from congdoan.search.api import router as search_router
@@ -19,3 +20,4 @@ api.add_router("/units", org_router)
 api.add_router("/news", news_router)
 api.add_router("/search", search_router)
 api.add_router("/documents", directives_router)
+api.add_router("/members", members_router)

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EditorialConfig(AppConfig):
+    name = "congdoan.editorial"
+    label = "editorial"
+    verbose_name = _("Ban biên tập")

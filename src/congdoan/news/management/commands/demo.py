@@ -8,7 +8,10 @@ benchmarks (with `--scale national` too).
 """
 
 import time
+from importlib import import_module
+from importlib.util import find_spec
 
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
@@ -19,6 +22,21 @@ from congdoan.news.demo_content import DEFAULT_ARTICLES
 from congdoan.org import demo
 from congdoan.org.figures import subtree_figures
 from congdoan.org.models import Unit
+
+
+def demo_extensions():
+    """The `demo_data` modules of the installed apps, in INSTALLED_APPS order.
+
+    Each may define `add_arguments(parser)` and `build(*, tree, home, options, bar)`; `build`
+    runs inside the demo's transaction, after the portal, so each domain app adds its own demo
+    data (documents, schedules, members…) without this command knowing it. `build` returns the
+    lines it adds to the summary ("  Văn bản: 12")."""
+    modules = []
+    for config in apps.get_app_configs():
+        name = f"{config.name}.demo_data"
+        if find_spec(name) is not None:
+            modules.append(import_module(name))
+    return modules
 
 
 class Command(BaseCommand):
@@ -89,11 +107,18 @@ class Command(BaseCommand):
                     tree = demo.build_hanoi()
                 home = build_home(tree.hanoi)
                 portal = self._build_portal(home, options["articles"], options["verbosity"])
+                extra = []
+                for extension in demo_extensions():
+                    if hasattr(extension, "build"):
+                        extra += (
+                            extension.build(tree=tree, home=home, options=options, bar=self._bar)
+                            or []
+                        )
                 # Generated items are written in bulk, past the publishing signals.
                 self._reindex(options["verbosity"])
         except demo.DemoError as error:
             raise CommandError(str(error)) from error
-        self._summary(tree, portal, time.monotonic() - started)
+        self._summary(tree, portal, extra, time.monotonic() - started)
 
     def _bar(self, total, desc, unit, verbosity):
         return tqdm(
@@ -129,7 +154,7 @@ class Command(BaseCommand):
 
             return demo.build_national(**sizes, progress=progress)
 
-    def _summary(self, tree, portal, seconds):
+    def _summary(self, tree, portal, extra, seconds):
         n = format_number
         country = subtree_figures(tree.national)
         long_bien = subtree_figures(tree.long_bien)
@@ -154,6 +179,7 @@ class Command(BaseCommand):
             f"  Trang thông tin thành phần: {subsites or 'không có'}",
             f"  Tài khoản quản trị đơn vị mẫu: {', '.join(tree.accounts)} "
             "(chưa có mật khẩu: đặt trong trang quản trị trước khi dùng)",
+            *extra,
         ]
         self.stdout.write(self.style.SUCCESS(lines[0]))
         self.stdout.write("\n".join(lines[1:]))

@@ -1,0 +1,25 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+
+@hooks.register("register_log_actions")
+def register_member_log_actions(actions):
+    for action, label in (
+        ("members.create", _("Thêm đoàn viên")),
+        ("members.edit", _("Sửa thông tin đoàn viên")),
+        ("members.position", _("Thay đổi chức vụ công đoàn")),
+        ("members.transfer_request", _("Đề nghị chuyển sinh hoạt")),
+        ("members.transfer_accept", _("Tiếp nhận chuyển sinh hoạt")),
+        ("members.transfer_refuse", _("Từ chối chuyển sinh hoạt")),
+        ("members.leave", _("Ra khỏi tổ chức")),
+        ("members.rejoin", _("Sinh hoạt trở lại")),
+        ("members.non_members", _("Cập nhật số người lao động chưa là đoàn viên")),
+        ("members.link_account", _("Gắn tài khoản đoàn viên")),
+        ("members.card_revoke", _("Thu hồi thẻ đoàn viên")),
+        ("members.consent", _("Ghi nhận sự đồng ý")),
+        ("members.consent_withdraw", _("Rút lại sự đồng ý")),
+        ("members.request", _("Yêu cầu về dữ liệu cá nhân")),
+        ("members.request_close", _("Xử lý yêu cầu về dữ liệu cá nhân")),
+        ("members.import", _("Nhập đoàn viên từ tệp")),
+    ):
+        actions.register_action(action, label, label)

@@ -10,6 +10,7 @@ MemberError carries Vietnamese messages for the user.
 """
 
 import re
+import unicodedata
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -86,6 +87,7 @@ MAX_AGE = 100
 _PHONE = re.compile(r"\+?[0-9]{9,15}")
 _CARD = re.compile(r"[0-9A-Za-z./\-]{1,30}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .'\-])*")
 
 # Days to answer a data subject's request. Decree 13/2023/NĐ-CP gave 72 hours for most;
 # Law 91/2025/QH15 and Decree 356/2025/NĐ-CP are applied with these figures until a jurist
@@ -135,7 +137,7 @@ def clean_values(values, *, today=None):
             errors.append(_("Không thể sửa trường “%(field)s”.") % {"field": key})
             continue
         if key in TEXT_LIMITS or key == "cccd":
-            text = re.sub(r"\s+", " ", str(value or "")).strip()
+            text = unicodedata.normalize("NFC", re.sub(r"\s+", " ", str(value or ""))).strip()
             if _CONTROL.search(str(value or "").replace("\n", " ").replace("\t", " ")):
                 errors.append(
                     _("“%(field)s” chứa ký tự điều khiển không hợp lệ.") % {"field": LABELS[key]}
@@ -148,6 +150,13 @@ def clean_values(values, *, today=None):
                     % {"field": LABELS[key], "length": len(text), "max": limit}
                 )
                 continue
+            if text[:1] in ("=", "+", "@") and key != "phone":
+                # A spreadsheet would run it as a formula when the data is exported.
+                errors.append(
+                    _("“%(field)s” không được bắt đầu bằng dấu =, + hoặc @.")
+                    % {"field": LABELS[key]}
+                )
+                continue
             clean[key] = text
         else:
             clean[key] = value
@@ -155,7 +164,7 @@ def clean_values(values, *, today=None):
         name = clean["full_name"]
         if not name:
             errors.append(_("Chưa nhập họ và tên."))
-        elif not any(ch.isalpha() for ch in name) or any(ch.isdigit() for ch in name):
+        elif not _NAME.fullmatch(name):
             errors.append(_("Họ và tên “%(name)s” không hợp lệ.") % {"name": name})
     if clean.get("cccd"):
         number = normalise_cccd(clean["cccd"])

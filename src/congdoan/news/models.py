@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -406,6 +407,22 @@ class ArticleTag(ItemBase):
     )
 
 
+class ArticlePageForm(WagtailAdminPageForm):
+    """An item sent to the editorial board carries the date of its event (late news is
+    measured from it); no event date is ever in the future."""
+
+    def clean(self):
+        cleaned = super().clean()
+        event_date = cleaned.get("event_date")
+        if event_date and event_date > timezone.localdate():
+            self.add_error("event_date", _("Ngày diễn ra sự kiện không được ở tương lai."))
+        elif not event_date and "action-submit" in self.data:
+            self.add_error(
+                "event_date", _("Tin bài gửi ban biên tập phải có ngày diễn ra sự kiện.")
+            )
+        return cleaned
+
+
 class ArticlePage(Page):
     """A news item (tin bài) with its sapo, body, byline, unit and event date."""
 
@@ -464,6 +481,7 @@ class ArticlePage(Page):
         FieldPanel("tags"),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("featured"), FieldPanel("promoted")]
+    base_form_class = ArticlePageForm
     parent_page_types = ["news.CategoryPage"]
     subpage_types = []
     search_fields = [

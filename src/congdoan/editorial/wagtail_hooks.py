@@ -1,0 +1,110 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .review import board_for, is_chief_at_or_above
+
+PUBLISHING_MENU_ITEMS = {"action-publish", "action-unpublish"}
+
+
+@hooks.register("register_log_actions")
+def register_editorial_log_actions(actions):
+    for name, label in (
+        ("editorial.board_create", gettext_lazy("Lập ban biên tập")),
+        ("editorial.chief_appoint", gettext_lazy("Cử trưởng ban biên tập")),
+        ("editorial.chief_remove", gettext_lazy("Thôi cử trưởng ban biên tập")),
+        ("editorial.comment", gettext_lazy("Nhận xét tin bài")),
+        ("editorial.grade", gettext_lazy("Chấm nhuận bút")),
+        ("editorial.statement_prepare", gettext_lazy("Lập bảng kê nhuận bút")),
+        ("editorial.statement_approve", gettext_lazy("Duyệt bảng kê nhuận bút")),
+        ("editorial.rate_set", gettext_lazy("Đặt đơn giá nhuận bút")),
+        ("editorial.quota_reminder", gettext_lazy("Nhắc chỉ tiêu tin bài")),
+    ):
+        actions.register_action(name, label, label)
+
+
+def _publishing_refused(request, page):
+    """Under a board, only its editor-in-chief (or one above) publishes and unpublishes;
+    editors approve through the review."""
+    if request.user.is_superuser or board_for(page) is None:
+        return False
+    return not is_chief_at_or_above(request.user, page)
+
+
+def _refuse(request, page):
+    messages.error(request, _("Chỉ trưởng ban biên tập mới được đăng, hẹn giờ hoặc gỡ tin bài."))
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_publish_page")
+def refuse_publishing_outside_the_board(request, page):
+    if _publishing_refused(request, page):
+        return _refuse(request, page)
+    return None
+
+
+@hooks.register("before_unpublish_page")
+def refuse_unpublishing_outside_the_board(request, page):
+    if _publishing_refused(request, page):
+        return _refuse(request, page)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing(request, action_type, objects, action_class_instance):
+    if action_type != "page" or getattr(action_class_instance, "action_type", "") not in (
+        "publish",
+        "unpublish",
+    ):
+        return None
+    for page in objects:
+        if _publishing_refused(request, page):
+            return _refuse(request, page)
+    return None
+
+
+@hooks.register("before_copy_page")
+def refuse_publishing_copies(request, page):
+    copying_live = request.method == "POST" and request.POST.get("publish_copies")
+    if copying_live and _publishing_refused(request, page):
+        return _refuse(request, page)
+    return None
+
+
+@hooks.register("construct_page_action_menu")
+def hide_publishing_from_editors(menu_items, request, context):
+    page = context.get("page")
+    if page is None or page.pk is None:
+        page = context.get("parent_page")
+    if page is not None and _publishing_refused(request, page):
+        menu_items[:] = [item for item in menu_items if item.name not in PUBLISHING_MENU_ITEMS]
+
+
+@hooks.register("register_admin_urls")
+def register_editorial_admin_urls():
+    from django.urls import include, path
+
+    from . import admin_urls
+
+    return [path("ban-bien-tap/", include(admin_urls, namespace="editorial_admin"))]
+
+
+class DeskMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .permissions import is_office_member
+
+        return is_office_member(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_editorial_menu_item():
+    return DeskMenuItem(
+        gettext_lazy("Ban biên tập"),
+        reverse("editorial_admin:desk"),
+        icon_name="edit",
+        order=150,
+    )

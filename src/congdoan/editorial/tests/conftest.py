@@ -99,3 +99,41 @@ def today(monkeypatch):
     moment = at(2026, 11, 30, 9)
     monkeypatch.setattr(timezone, "now", lambda: moment)
     return moment.date()
+
+
+def publish_item(office, category, title, *, owner, when, event_date=None, photos=0, unit=None):
+    """A published item as the chief publishes it, dated `when`, with `photos` photos."""
+    from congdoan.editorial.models import Item
+
+    page = office.draft(
+        category,
+        title,
+        owner=owner,
+        event_date=event_date or when.date(),
+        date=when,
+        unit=unit,
+    )
+    services.submit(actor=owner, page=page)
+    item = Item.objects.get(page=page)
+    Item.objects.filter(pk=item.pk).update(submitted_at=when)
+    services.publish(actor=office.superuser, page=page)
+    Item.objects.filter(pk=item.pk).update(photos=photos)
+    item.refresh_from_db()
+    return item
+
+
+@pytest.fixture
+def scale(db):
+    """Grades A, B, C for items and A1 for photos, with rates from 01/01/2026."""
+    from congdoan.editorial.models import RoyaltyGrade, RoyaltyRate
+
+    grades = {}
+    for code, kind, name, amount in (
+        ("A", "item", "Tin, bài xuất sắc", 300_000),
+        ("B", "item", "Tin, bài tốt", 200_000),
+        ("C", "item", "Tin đạt", 100_000),
+        ("A1", "photo", "Ảnh sử dụng", 50_000),
+    ):
+        grades[code] = RoyaltyGrade.objects.create(code=code, kind=kind, name=name)
+        RoyaltyRate.objects.create(grade=grades[code], amount=amount, valid_from=date(2026, 1, 1))
+    return grades

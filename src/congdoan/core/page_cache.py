@@ -5,6 +5,8 @@ pages show bumps the version (news and org connect their signals to `bump_conten
 so no page is served stale after a change, on every app server sharing the cache.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_response_headers
@@ -32,6 +34,9 @@ def bump_content_version(*args, **kwargs):
 def _key(request):
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     path = iri_to_uri(request.get_full_path())
+    if len(path) > 160:
+        # Keys stay short for every cache backend, whatever query string a visitor sends.
+        path = "sha256:" + hashlib.sha256(path.encode()).hexdigest()
     return f"congdoan:page:{content_version()}:{language}:{request.get_host()}:{path}"
 
 

@@ -178,14 +178,13 @@ class _UploadLimit(FileUploadHandler):
         return None
 
 
-@method_decorator(csrf_exempt, name="dispatch")
-class DocumentFileView(DocumentAdminMixin, TemplateView):
-    """Upload or remove a file of the document.
+class LimitedUploadMixin:
+    """A POST-only view taking an uploaded file, refused past the size limit before it is read.
 
     CSRF is checked by hand after the upload limit is in place: the CSRF middleware would
-    otherwise read the whole body before this view could refuse it."""
+    otherwise read the whole body before this view could refuse it. Subclasses give
+    `back_url()`, `add_file(upload)` and `remove_file(pk)`, and are decorated with `csrf_exempt_dispatch`."""
 
-    template_name = "directives/admin/form.html"
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
@@ -202,24 +201,21 @@ class DocumentFileView(DocumentAdminMixin, TemplateView):
             check_size(size)
         except FileError as error:
             messages.error(self.request, error.messages[0])
-        return redirect("directives_admin:edit", self.document.pk)
+        return redirect(self.back_url())
 
     def _post(self, request):
-        remove = request.POST.get("remove")
         if getattr(request, "_directives_upload_too_large", False):
             return self._refuse(settings.CONGDOAN_DOCUMENT_MAX_BYTES + 1)
+        remove = request.POST.get("remove")
         if remove:
-            item = get_object_or_404(DocumentFile, pk=remove, document=self.document)
-            services.remove_file(actor=request.user, document_file=item)
+            item = self.remove_file(remove)
             messages.success(request, _("Đã gỡ tệp “%(name)s”.") % {"name": item.original_name})
-            return redirect("directives_admin:edit", self.document.pk)
+            return redirect(self.back_url())
         form = FileForm(request.POST, request.FILES)
         try:
             if not form.is_valid():
                 raise FileError(_("Chưa chọn tệp để tải lên."))
-            item = services.add_file(
-                actor=request.user, document=self.document, upload=form.cleaned_data["upload"]
-            )
+            item = self.add_file(form.cleaned_data["upload"])
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -227,7 +223,28 @@ class DocumentFileView(DocumentAdminMixin, TemplateView):
             messages.success(
                 request, _("Đã đính kèm tệp “%(name)s”.") % {"name": item.original_name}
             )
-        return redirect("directives_admin:edit", self.document.pk)
+        return redirect(self.back_url())
+
+
+csrf_exempt_dispatch = method_decorator(csrf_exempt, name="dispatch")
+
+
+@csrf_exempt_dispatch
+class DocumentFileView(DocumentAdminMixin, LimitedUploadMixin, TemplateView):
+    """Upload or remove a file of the document."""
+
+    template_name = "directives/admin/form.html"
+
+    def back_url(self):
+        return reverse("directives_admin:edit", args=[self.document.pk])
+
+    def add_file(self, upload):
+        return services.add_file(actor=self.request.user, document=self.document, upload=upload)
+
+    def remove_file(self, pk):
+        item = get_object_or_404(DocumentFile, pk=pk, document=self.document)
+        services.remove_file(actor=self.request.user, document_file=item)
+        return item
 
 
 class DocumentActionView(DocumentAdminMixin, TemplateView):

@@ -96,3 +96,80 @@ def is_writer(user):
     if not user.is_authenticated or not user.is_active:
         return False
     return UnitRole.objects.filter(user=user, role__in=WRITER_ROLES).exists()
+
+
+# Weekly schedules and invitations --------------------------------------------------------------
+
+OFFICER_ROLES = (Role.ADMIN, Role.STAFF)
+
+
+def readable_weeks(user, prefix=""):
+    """A Q over ScheduleWeek (or, with `prefix="week__"`, over its entries) for what `user` may
+    read. Published public weeks are for everyone; a published internal week for officers
+    (quản trị, cán bộ) of the unit, of units under it and of units above it; a week not yet
+    published only for those who write the unit's schedule."""
+
+    def q(**lookups):
+        return Q(**{prefix + name: value for name, value in lookups.items()})
+
+    if is_operator(user):
+        return Q()
+    condition = q(published_at__isnull=False, is_public=True)
+    if user is None or not user.is_authenticated or not user.is_active:
+        return condition
+    paths = list(
+        UnitRole.objects.filter(user=user, role__in=OFFICER_ROLES)
+        .values_list("unit__path", flat=True)
+        .distinct()
+    )
+    if paths:
+        reach = q(unit__path__in=_prefixes(paths))
+        for path in paths:
+            reach |= in_subtree(path, prefix + "unit__path")
+        condition |= q(published_at__isnull=False) & reach
+    return condition | q(unit__in=writable_units(user).values("pk"))
+
+
+def can_view_person(user, person):
+    """Whose schedule a user may look up: their own, and that of anyone in a unit under one
+    they are an officer of (leaders look up each specialist's schedule)."""
+    if is_operator(user):
+        return True
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.pk == person.pk:
+        return True
+    person_paths = _role_paths(person)
+    if not person_paths:
+        return False
+    return units_for(user, roles=OFFICER_ROLES).filter(path__in=person_paths).exists()
+
+
+def invited(user):
+    """A Q over InvitationRecipient for the rows `user` answers: addressed to them, or to a unit
+    they are an officer of (a grassroots union's chair answers for the union)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Q(pk__in=[])
+    officer_units = UnitRole.objects.filter(user=user, role__in=OFFICER_ROLES).values("unit_id")
+    return Q(user=user) | Q(unit_id__in=officer_units)
+
+
+def organised_invitations(user):
+    """Invitations, drafts included, of the units the user writes for."""
+    from .models import Invitation
+
+    if is_operator(user):
+        return Invitation.objects.all()
+    return Invitation.objects.filter(unit__in=writable_units(user).values("pk"))
+
+
+def received_invitations(user):
+    """Invitations sent (or sent and then cancelled) to the user or to a unit they answer for."""
+    from .models import Invitation, InvitationRecipient
+
+    rows = InvitationRecipient.objects.filter(invited(user), invitation_id=OuterRef("pk"))
+    return Invitation.objects.filter(Exists(rows)).exclude(status=Invitation.Status.DRAFT)
+
+
+def can_organise(user, invitation):
+    return organised_invitations(user).filter(pk=invitation.pk).exists()

@@ -18,6 +18,24 @@ def register_directive_log_actions(actions):
     actions.register_action("directives.delete", _("Xóa văn bản"), _("Xóa văn bản"))
     actions.register_action("directives.file_add", _("Đính kèm tệp"), _("Đính kèm tệp"))
     actions.register_action("directives.file_remove", _("Gỡ tệp"), _("Gỡ tệp đính kèm"))
+    for action, label in (
+        ("week_create", _("Tạo lịch tuần")),
+        ("week_edit", _("Sửa lịch tuần")),
+        ("week_publish", _("Đăng lịch tuần")),
+        ("entry_add", _("Thêm mục lịch")),
+        ("entry_edit", _("Sửa mục lịch")),
+        ("entry_cancel", _("Hoãn, hủy mục lịch")),
+        ("entry_delete", _("Xóa mục lịch")),
+        ("invitation_create", _("Soạn giấy mời")),
+        ("invitation_edit", _("Sửa giấy mời")),
+        ("invitation_send", _("Gửi giấy mời")),
+        ("invitation_cancel", _("Hủy cuộc họp")),
+        ("invitation_remind", _("Nhắc trả lời giấy mời")),
+        ("invitation_respond", _("Trả lời giấy mời")),
+        ("invitation_file_add", _("Đính kèm tài liệu họp")),
+        ("invitation_file_remove", _("Gỡ tài liệu họp")),
+    ):
+        actions.register_action(f"directives.{action}", label, label)
 
 
 @hooks.register("register_admin_urls")
@@ -25,8 +43,13 @@ def register_directive_admin_urls():
     from django.urls import include, path
 
     from . import admin_urls
+    from .meeting_admin_urls import invitation_patterns, schedule_patterns
 
-    return [path("van-ban/", include(admin_urls, namespace="directives_admin"))]
+    return [
+        path("van-ban/", include(admin_urls, namespace="directives_admin")),
+        path("lich-cong-tac/", include(schedule_patterns)),
+        path("giay-moi/", include(invitation_patterns)),
+    ]
 
 
 class DocumentMenuItem(MenuItem):
@@ -38,6 +61,20 @@ class DocumentMenuItem(MenuItem):
 def register_directive_menu_item():
     return DocumentMenuItem(
         _("Văn bản"), reverse("directives_admin:index"), icon_name="doc-full", order=160
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_schedule_menu_item():
+    return DocumentMenuItem(
+        _("Lịch công tác"), reverse("schedules_admin:index"), icon_name="calendar", order=161
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_invitation_menu_item():
+    return DocumentMenuItem(
+        _("Giấy mời họp"), reverse("invitations_admin:index"), icon_name="mail", order=162
     )
 
 

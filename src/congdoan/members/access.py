@@ -12,7 +12,9 @@ from .models import AccessLog
 MAX_IDS = 1000
 
 
-def record_access(*, actor, action, members, reason, unit=None, sensitive=False, query=""):
+def record_access(
+    *, actor, action, members, reason, unit=None, sensitive=False, query="", member_ids=None
+):
     """Log that `actor` read `members` (Member objects, with .unit loaded) for `reason`.
 
     One entry per grassroots union among them, or one entry for `unit` (a list or export
@@ -22,7 +24,7 @@ def record_access(*, actor, action, members, reason, unit=None, sensitive=False,
     reason = (reason or "").strip()[:300] or _("Không ghi lý do")
     entries = []
     if unit is not None:
-        ids = [member.pk for member in members]
+        ids = list(member_ids) if member_ids is not None else [member.pk for member in members]
         entries.append((unit, ids))
     else:
         by_unit = defaultdict(list)

@@ -1,5 +1,9 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .permissions import is_officer
 
 
 @hooks.register("register_log_actions")
@@ -23,3 +27,24 @@ def register_member_log_actions(actions):
         ("members.import", _("Nhập đoàn viên từ tệp")),
     ):
         actions.register_action(action, label, label)
+
+
+@hooks.register("register_admin_urls")
+def register_member_admin_urls():
+    from django.urls import include, path
+
+    from . import admin_urls
+
+    return [path("doan-vien/", include(admin_urls, namespace="members_admin"))]
+
+
+class MemberMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_officer(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_member_menu_item():
+    return MemberMenuItem(
+        _("Đoàn viên"), reverse("members_admin:index"), icon_name="group", order=155
+    )

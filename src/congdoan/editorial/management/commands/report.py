@@ -24,8 +24,46 @@ class Command(BaseCommand):
             "--format", dest="output_format", choices=["json", "xlsx", "pdf"], default="json"
         )
         site.add_argument("--output", "-o", help="Tệp ghi kết quả (xlsx, pdf).")
+        quota = sub.add_parser("quotas", help="Bảng đơn vị đạt, chưa đạt chỉ tiêu tin bài.")
+        quota.add_argument("--day", help="Một ngày của tuần, tháng cần xem (mặc định hôm nay).")
+        quota.add_argument(
+            "--remind", action="store_true", help="Gửi thư nhắc các đơn vị chưa đạt."
+        )
 
-    def handle(self, *args, kind, start, end, output_format, output=None, **options):
+    def handle(self, *args, kind, **options):
+        if kind == "quotas":
+            return self.quotas(options.get("day"), options.get("remind"))
+        return self.site(
+            options["start"], options["end"], options["output_format"], options.get("output")
+        )
+
+    def quotas(self, day_text, send_reminders):
+        from django.utils import timezone
+
+        from congdoan.core.formatting import format_date, parse_date
+        from congdoan.editorial import quotas
+
+        try:
+            day = parse_date(day_text) if day_text else timezone.localdate()
+        except ValueError as error:
+            raise CommandError(
+                f"“--day” không phải ngày hợp lệ (đang ghi “{day_text[:30]}”)."
+            ) from error
+        missed = 0
+        for rule, period, rows in quotas.status(day):
+            self.stdout.write(
+                f"{rule.name} ({format_date(period.start)} – {format_date(period.end)})"
+            )
+            for row in rows:
+                mark = "đạt" if row.met else "CHƯA ĐẠT"
+                self.stdout.write(f"  {row.unit.code}\t{row.count}/{row.minimum}\t{mark}")
+                missed += not row.met
+            if send_reminders:
+                told = quotas.remind(actor=None, rule=rule, period=period)
+                self.stdout.write(f"  Đã nhắc {len(told)} đơn vị.")
+        self.stderr.write(f"Đơn vị chưa đạt: {missed}.")
+
+    def site(self, start, end, output_format, output):
         try:
             period = reports.parse_period(start, end)
         except reports.PeriodError as error:

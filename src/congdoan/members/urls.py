@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "members"
-urlpatterns = []
+urlpatterns = [
+    path("cua-toi/", views.own_record, name="own"),
+    path("cua-toi/tai-ve/", views.own_download, name="own_download"),
+    path("cua-toi/yeu-cau/", views.own_request, name="own_request"),
+    path("cua-toi/the/", views.own_card, name="own_card"),
+    path("the/<str:token>/", views.verify, name="verify"),
+]

@@ -265,7 +265,8 @@ def calendar_key(user):
 
 def renew_calendar_key(user):
     """A new secret address: the old one stops working at once."""
-    from .models import CalendarKey, new_calendar_key
+    from .models import CalendarKey
+    from .models.schedules import new_calendar_key
 
     with transaction.atomic():
         key, _created = CalendarKey.objects.select_for_update().get_or_create(user=user)

@@ -130,6 +130,7 @@ class DocumentEditView(DocumentFormView):
             "expires_on": document.expires_on,
             "summary": document.summary,
             "field": document.field,
+            "period": document.period_label,
             "is_public": document.is_public,
             "recipients": ", ".join(
                 document.recipients.order_by("path").values_list("code", flat=True)

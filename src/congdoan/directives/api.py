@@ -49,6 +49,7 @@ class DocumentOut(Schema):
     effective_on: date | None
     expires_on: date | None
     field: str | None
+    period: str | None
     public: bool
     url: str
 
@@ -69,6 +70,9 @@ class DocumentFilter(Schema):
     issuer: str | None = Field(None, description="Mã đơn vị ban hành (gồm cả đơn vị trực thuộc)")
     field: int | None = Field(None, ge=1, le=MAX_ID, description="Mã số lĩnh vực")
     number: str | None = Field(None, description="Số hoặc số, ký hiệu: 1291 hoặc 1291/QĐ-TLĐ")
+    period: str | None = Field(
+        None, max_length=40, description="Kỳ kế hoạch, báo cáo: 2026 hoặc 2026-Q1 (Quý I/2026)"
+    )
 
 
 def _document(document):
@@ -83,6 +87,7 @@ def _document(document):
         "effective_on": document.effective_on,
         "expires_on": document.expires_on,
         "field": document.field.name if document.field_id else None,
+        "period": document.period_label or None,
         "public": document.is_public,
         "url": reverse("directives:detail", args=[document.pk]),
     }

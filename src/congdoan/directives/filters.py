@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from congdoan.core.text import fold
 from congdoan.org.models import Unit, in_subtree
 
-from .numbers import NumberError, parse_number
+from .numbers import NumberError, parse_number, parse_period
 
 
 @dataclass
@@ -16,6 +16,7 @@ class DocumentFilters:
     issuer: str = ""  # a unit code: its documents and those of the units under it
     field: int | None = None
     number: str = ""
+    period: str = ""  # "2026" or "Quý I/2026": the plans and reports of that period
 
 
 def _int(value):
@@ -26,7 +27,7 @@ def _int(value):
     return number if 0 < number < 10**9 else None
 
 
-def make(*, q=None, kind=None, year=None, issuer=None, field=None, number=None):
+def make(*, q=None, kind=None, year=None, issuer=None, field=None, number=None, period=None):
     """Filters with their text trimmed to what a search needs; the page and the API both."""
     return DocumentFilters(
         q=(q or "").strip()[:200],
@@ -35,6 +36,7 @@ def make(*, q=None, kind=None, year=None, issuer=None, field=None, number=None):
         issuer=(issuer or "").strip()[:40],
         field=field,
         number=(number or "").strip()[:100],
+        period=(period or "").strip()[:40],
     )
 
 
@@ -47,6 +49,7 @@ def from_params(params):
         issuer=params.get("don_vi"),
         field=_int(params.get("linh_vuc")),
         number=params.get("so"),
+        period=params.get("ky"),
     )
 
 
@@ -77,6 +80,14 @@ def apply(queryset, filters):
                 )
             else:
                 queryset = queryset.filter(search_text__contains=fold(number))
+    if filters.period:
+        try:
+            year, quarter = parse_period(filters.period)
+        except NumberError:
+            return queryset.none()
+        queryset = queryset.filter(period_year=year)
+        if quarter:
+            queryset = queryset.filter(period_quarter=quarter)
     for word in fold(filters.q).split()[:8]:
         queryset = queryset.filter(search_text__contains=word[:50])
     return queryset

@@ -1,10 +1,12 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.org.models import Unit
 
 from .files import CONTENT_TYPES
 from .models import DocumentField, DocumentKind
+from .numbers import parse_period
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 
@@ -47,6 +49,12 @@ class DocumentForm(forms.Form):
     field = forms.ModelChoiceField(
         label=_("Lĩnh vực"), queryset=DocumentField.objects.all(), required=False
     )
+    period = forms.CharField(
+        label=_("Kỳ kế hoạch, báo cáo"),
+        max_length=40,
+        required=False,
+        help_text=_("Với kế hoạch, chương trình, báo cáo theo kỳ: “Năm 2026” hoặc “Quý I/2026”."),
+    )
     is_public = forms.BooleanField(
         label=_("Công khai"),
         required=False,
@@ -84,6 +92,14 @@ class DocumentForm(forms.Form):
                 params={"code": code},
             )
         return unit
+
+    def clean(self):
+        data = super().clean()
+        try:
+            data["period_year"], data["period_quarter"] = parse_period(data.pop("period", ""))
+        except ValidationError as error:
+            self.add_error("period", error)
+        return data
 
 
 class FileForm(forms.Form):

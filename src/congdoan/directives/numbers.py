@@ -190,3 +190,42 @@ def check_number(parsed, *, kind_name, kind_abbreviation, issued_on):
             _("Năm %(year)s trong số văn bản khác năm ban hành %(issued)s.")
             % {"year": parsed.year, "issued": issued_on.year}
         )
+
+
+QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+PERIOD = re.compile(
+    r"^(?:(?:quy|q)\s*(?P<q1>IV|III|II|I|[1-4])\s*[/.-]\s*(?P<y1>\d{4})"
+    r"|(?P<y2>\d{4})\s*-?\s*q(?P<q2>[1-4])"
+    r"|(?:nam\s*)?(?P<y3>\d{4}))$",
+    re.IGNORECASE,
+)
+
+
+def parse_period(text):
+    """The period of a plan as people write it: "Quý I/2026", "quy 1/2026", "2026-Q1",
+    "Năm 2026", "2026" → (year, quarter or None); ("", "") gives (None, None)."""
+    from congdoan.core.text import fold
+
+    written = " ".join((text or "").split())
+    if not written:
+        return None, None
+    match = PERIOD.match(fold(written))
+    if match is None:
+        raise NumberError(
+            _("Kỳ kế hoạch “%(text)s” không đúng dạng: ghi “Năm 2026” hoặc “Quý I/2026”.")
+            % {"text": written[:40]}
+        )
+    year = int(match["y1"] or match["y2"] or match["y3"])
+    quarter = match["q1"] or match["q2"]
+    if not 1990 <= year <= 2100:
+        raise NumberError(_("Năm của kỳ kế hoạch phải từ 1990 đến 2100."))
+    return year, QUARTERS[quarter.upper()] if quarter else None
+
+
+def format_period(year, quarter):
+    if not year:
+        return ""
+    if quarter:
+        return _("Quý %(quarter)s/%(year)s") % {"quarter": ROMAN[quarter], "year": year}
+    return _("Năm %(year)s") % {"year": year}

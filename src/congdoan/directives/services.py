@@ -34,6 +34,8 @@ EDITABLE_FIELDS = (
     "expires_on",
     "summary",
     "field",
+    "period_year",
+    "period_quarter",
     "is_public",
     "recipients",
     "replaces",
@@ -102,6 +104,12 @@ def _check(document, *, number_text, recipients, replaces, amends, actor):
         raise DocumentError(
             _("Đơn vị “%(unit)s” đã giải thể trước ngày ban hành.") % {"unit": document.issuer.name}
         )
+    if document.period_quarter is not None and not document.period_year:
+        raise DocumentError(_("Kỳ kế hoạch theo quý phải có năm."))
+    if document.period_quarter is not None and not 1 <= document.period_quarter <= 4:
+        raise DocumentError(_("Quý phải từ I đến IV."))
+    if document.period_year is not None and not 1990 <= document.period_year <= 2100:
+        raise DocumentError(_("Năm của kỳ kế hoạch phải từ 1990 đến 2100."))
     parsed = parse_number(number_text)
     check_number(
         parsed,
@@ -168,6 +176,8 @@ def create_document(
     effective_on=None,
     expires_on=None,
     field=None,
+    period_year=None,
+    period_quarter=None,
     is_public=True,
     recipients=(),
     replaces=(),
@@ -183,6 +193,8 @@ def create_document(
         expires_on=expires_on,
         summary=(summary or "").strip(),
         field=field,
+        period_year=period_year,
+        period_quarter=period_quarter,
         is_public=is_public,
         created_by=actor if actor is not None and actor.pk else None,
     )

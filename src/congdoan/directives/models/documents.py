@@ -98,6 +98,12 @@ class Document(models.Model):
         related_name="documents",
         verbose_name=_("lĩnh vực"),
     )
+    period_year = models.PositiveSmallIntegerField(
+        _("năm của kỳ kế hoạch"), null=True, blank=True, db_index=True
+    )
+    period_quarter = models.PositiveSmallIntegerField(
+        _("quý của kỳ kế hoạch"), null=True, blank=True
+    )
     is_public = models.BooleanField(_("công khai"), default=True)
     recipients = models.ManyToManyField(
         Unit, blank=True, related_name="received_documents", verbose_name=_("đơn vị nhận")
@@ -141,6 +147,11 @@ class Document(models.Model):
                 violation_error_message=_("Đơn vị đã có văn bản mang số này trong năm ban hành."),
             ),
             models.CheckConstraint(
+                condition=models.Q(period_quarter__isnull=True)
+                | models.Q(period_year__isnull=False, period_quarter__gte=1, period_quarter__lte=4),
+                name="directives_document_period_quarter",
+            ),
+            models.CheckConstraint(
                 condition=models.Q(expires_on__isnull=True)
                 | models.Q(effective_on__isnull=True)
                 | models.Q(expires_on__gte=models.F("effective_on")),
@@ -159,6 +170,13 @@ class Document(models.Model):
     @cached_property
     def title(self):
         return f"{self.kind.name} số {self.symbol}"
+
+    @property
+    def period_label(self):
+        """The period a plan or report covers: "Quý I/2026", "Năm 2026", or ""."""
+        from ..numbers import format_period
+
+        return format_period(self.period_year, self.period_quarter)
 
     @property
     def in_force(self):

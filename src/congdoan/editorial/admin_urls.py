@@ -20,5 +20,6 @@ urlpatterns = [
         "nhuan-but/<int:pk>/pdf/", views.StatementView.as_view(export="pdf"), name="statement_pdf"
     ),
     path("tong-ket/", views.ReportView.as_view(), name="report"),
+    path("cong-tac-vien/", views.CollaboratorsView.as_view(), name="collaborators"),
     path("xep-hang/", views.RankingView.as_view(), name="ranking"),
 ]

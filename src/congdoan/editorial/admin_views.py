@@ -433,3 +433,35 @@ class RankingView(BoardMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         context = self.get_context_data(**kwargs)
         return self.render_to_response(context, status=400 if context.get("error") else 200)
+
+
+class CollaboratorsView(BoardMixin, TemplateView):
+    """The collaborator network of the user's boards: unit, trainings and activity this year."""
+
+    template_name = "editorial/admin/collaborators.html"
+    page_title = gettext_lazy("Mạng lưới cộng tác viên")
+
+    def get_context_data(self, **kwargs):
+        from django.db.models import Count, Max, Q
+
+        from congdoan.org.models import in_subtree
+        from congdoan.org.permissions import is_operator
+
+        context = super().get_context_data(**kwargs)
+        year = timezone.localdate().year
+        people = Collaborator.objects.select_related("unit")
+        if not is_operator(self.request.user):
+            condition = Q(pk__in=[])
+            for board in self.boards.select_related("section"):
+                unit = getattr(board.section.specific, "unit", None)
+                if unit is not None:
+                    condition |= in_subtree(unit.path, "unit__path")
+            people = people.filter(condition)
+        published = Q(items__status=Item.Status.PUBLISHED, items__published_at__year=year)
+        context["year"] = year
+        context["people"] = people.annotate(
+            published=Count("items", filter=published, distinct=True),
+            trainings_count=Count("trainings", distinct=True),
+            last_training=Max("trainings__held_on"),
+        ).order_by("-active", "unit__path", "name")[:1000]
+        return context

@@ -5,7 +5,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .models import Collaborator, QuotaRule, RoyaltyGrade, RoyaltyRate, Training
 from .review import board_for, is_chief_at_or_above
 
 PUBLISHING_MENU_ITEMS = {"action-publish", "action-unpublish"}
@@ -108,3 +111,59 @@ def register_editorial_menu_item():
         icon_name="edit",
         order=150,
     )
+
+
+# The office's settings are data: grades and rates, quotas, collaborators and their trainings.
+# Snippet edits are logged by Wagtail; an approved statement keeps its own copied amounts.
+
+
+class RoyaltyGradeViewSet(SnippetViewSet):
+    model = RoyaltyGrade
+    icon = "tag"
+    menu_label = gettext_lazy("Thang nhuận bút")
+    list_display = ["code", "name", "kind", "active"]
+
+
+class RoyaltyRateViewSet(SnippetViewSet):
+    model = RoyaltyRate
+    icon = "tag"
+    menu_label = gettext_lazy("Bảng đơn giá nhuận bút")
+    list_display = ["grade", "amount", "valid_from"]
+
+
+class QuotaRuleViewSet(SnippetViewSet):
+    model = QuotaRule
+    icon = "list-ul"
+    menu_label = gettext_lazy("Chỉ tiêu tin bài")
+    list_display = ["name", "minimum", "period", "active"]
+
+
+class CollaboratorViewSet(SnippetViewSet):
+    model = Collaborator
+    icon = "user"
+    menu_label = gettext_lazy("Cộng tác viên")
+    list_display = ["name", "unit", "active"]
+    search_fields = ["name"]
+
+
+class TrainingViewSet(SnippetViewSet):
+    model = Training
+    icon = "doc-full"
+    menu_label = gettext_lazy("Tập huấn cộng tác viên")
+    list_display = ["title", "collaborator", "held_on"]
+
+
+class EditorialSettingsGroup(SnippetViewSetGroup):
+    items = (
+        CollaboratorViewSet,
+        TrainingViewSet,
+        QuotaRuleViewSet,
+        RoyaltyGradeViewSet,
+        RoyaltyRateViewSet,
+    )
+    menu_icon = "cog"
+    menu_label = gettext_lazy("Thiết lập ban biên tập")
+    menu_order = 151
+
+
+register_snippet(EditorialSettingsGroup)

@@ -220,3 +220,37 @@ def test_the_menu_shows_for_the_office_only(client, office):
     )
     client.force_login(office.member)
     assert client.get(reverse("wagtailadmin_home")).status_code == 302
+
+
+def test_the_collaborator_network(client, office, graded):
+    from congdoan.editorial.models import Collaborator, Training
+
+    person = Collaborator.objects.get(user=office.lb_writer)
+    Training.objects.create(
+        collaborator=person,
+        title="Kỹ năng viết tin",
+        held_on=date(2026, 3, 12),
+        organiser="LĐLĐ TP",
+    )
+    client.force_login(office.lb_editor)
+    page = client.get(reverse("editorial_admin:collaborators")).content.decode()
+    row = page.split("ctv.giathuy")[1].split("</tr>")[0]
+    assert "12/03/2026" in row  # last training
+    assert "<td>1</td>" in row  # one training, one item published this year
+    client.force_login(office.da_editor)
+    assert (
+        "ctv.giathuy" not in client.get(reverse("editorial_admin:collaborators")).content.decode()
+    )
+    client.force_login(office.lb_writer)
+    assert client.get(reverse("editorial_admin:collaborators")).status_code == 302
+
+
+@pytest.mark.parametrize(
+    "model", ["royaltygrade", "royaltyrate", "quotarule", "collaborator", "training"]
+)
+def test_settings_are_for_administrators(client, office, model):
+    url = f"/admin/snippets/editorial/{model}/"
+    client.force_login(office.superuser)
+    assert client.get(url).status_code == 200
+    client.force_login(office.lb_editor)
+    assert client.get(url).status_code == 302

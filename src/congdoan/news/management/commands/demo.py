@@ -70,6 +70,9 @@ class Command(BaseCommand):
             f"tin của các trang thành phần (mặc định {DEFAULT_ARTICLES}; đo hiệu năng: đến "
             "100.000).",
         )
+        for extension in demo_extensions():
+            if hasattr(extension, "add_arguments"):
+                extension.add_arguments(parser)
 
     def handle(self, *args, **options):
         existing = Unit.objects.count()

@@ -40,3 +40,23 @@ def test_the_demo_fills_the_register_the_week_and_an_invitation(
     assert invitation.recipients.count() == 3
     assert invitation.files.count() == 1
     assert schedules.monday_of(this_week.monday) == this_week.monday
+
+
+def test_the_home_page_blocks_show_the_week_and_the_latest_documents(
+    tree, private_dir, django_capture_on_commit_callbacks
+):
+    from django.template import Context, Template
+
+    blocks = Template("{% load directives_home %}{% home_schedule unit %}{% home_documents unit %}")
+    assert blocks.render(Context({"unit": tree.hanoi})).count("<li>") == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_data.build(tree=tree, home=None, options={}, bar=None)
+    html = blocks.render(Context({"unit": tree.hanoi}))
+    assert "Văn bản mới" in html
+    assert "Thông báo 215/TB-LĐLĐ" not in html  # restricted
+    assert "Kế hoạch 01/KH-LĐLĐ" in html
+    assert "Quyết định 1291/QĐ-TLĐ" not in html  # issued above Hà Nội, not by it
+    assert "Xem lịch cả tuần" in html
+    national = blocks.render(Context({"unit": tree.national}))
+    assert "Quyết định 1291/QĐ-TLĐ" in national
+    assert "Lịch công tác tuần" in national and "Không còn lịch nào" in national

@@ -5,12 +5,14 @@ away; a keyed HMAC of the normalised number (the blind index) finds duplicates a
 look-ups without decrypting every row. Both keys come from `CONGDOAN_MEMBERS_KEY` when set,
 else they are derived from SECRET_KEY by HKDF: changing SECRET_KEY without setting
 CONGDOAN_MEMBERS_KEY to the old derivation makes every stored number unreadable, which is why
-the production profile warns when the key is not set explicitly (see apps.py).
+production should set CONGDOAN_MEMBERS_KEY (a setting or an environment variable) and keep it
+with the backups.
 """
 
 import base64
 import hashlib
 import hmac
+import os
 import re
 from functools import lru_cache
 
@@ -23,7 +25,10 @@ CCCD_PATTERN = re.compile(r"[0-9]{12}")
 
 
 def _master():
-    explicit = getattr(settings, "CONGDOAN_MEMBERS_KEY", None)
+    # The environment works too, so an operator can set the key without a settings change.
+    explicit = getattr(settings, "CONGDOAN_MEMBERS_KEY", None) or os.environ.get(
+        "CONGDOAN_MEMBERS_KEY"
+    )
     if explicit:
         return explicit.encode() if isinstance(explicit, str) else bytes(explicit)
     return settings.SECRET_KEY.encode()

@@ -221,3 +221,13 @@ def test_consent_and_requests_with_deadline(tree, people, hoa):
     services.close_subject_request(actor=people.officer, request=request, state="done")
     request.refresh_from_db()
     assert request.state == "done" and request.handled_by == people.officer
+
+
+def test_the_key_can_come_from_the_environment(monkeypatch, settings, tree):
+    settings.CONGDOAN_MEMBERS_KEY = None
+    monkeypatch.setenv("CONGDOAN_MEMBERS_KEY", "khoa-trong-bien-moi-truong")
+    member = new_member(tree.lb_school)
+    monkeypatch.delenv("CONGDOAN_MEMBERS_KEY")
+    assert Member.objects.get(pk=member.pk).cccd == ""  # SECRET_KEY's derivation differs
+    monkeypatch.setenv("CONGDOAN_MEMBERS_KEY", "khoa-trong-bien-moi-truong")
+    assert Member.objects.get(pk=member.pk).cccd == "001190012345"

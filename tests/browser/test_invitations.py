@@ -112,3 +112,51 @@ def test_a_grassroots_chair_reads_an_invitation_and_sends_a_deputy_on_a_phone(
     fits(page)
     violations = blocking_violations(page)
     assert not violations, describe(violations)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_week_schedule_reads_on_a_phone_and_a_desktop(portal, browser, width):
+    from congdoan.directives import schedules
+
+    tree = portal.tree
+    monday = schedules.monday_of(timezone.localdate())
+    week = schedules.create_week(actor=None, unit=tree.hanoi, monday=monday)
+    start = timezone.make_aware(timezone.datetime.combine(monday, timezone.datetime.min.time()))
+    entry = schedules.add_entry(
+        actor=None,
+        week=week,
+        starts_at=start + timedelta(hours=8),
+        ends_at=start + timedelta(hours=11),
+        title="Giao ban Thường trực LĐLĐ Thành phố",
+        location="Phòng họp tầng 3",
+        chair="Đ/c Chủ tịch",
+        attendees="Thường trực, Trưởng các Ban",
+        preparers="Văn phòng",
+    )
+    schedules.publish_week(actor=None, week=week)
+    schedules.update_entry(actor=None, entry=entry, starts_at=start + timedelta(hours=9))
+    context = browser.new_context(
+        locale="vi-VN",
+        timezone_id="Asia/Ho_Chi_Minh",
+        viewport={"width": width, "height": 800},
+        is_mobile=width < 400,
+        has_touch=width < 400,
+    )
+    try:
+        page = context.new_page()
+        page.goto(f"{portal.url}/lich-cong-tac/HN/")
+        expect(page.get_by_role("heading", level=1)).to_contain_text(
+            "Lịch công tác tuần của Liên đoàn Lao động thành phố Hà Nội"
+        )
+        expect(page.get_by_text("Điều chỉnh:")).to_be_visible()
+        width_now = page.evaluate("document.documentElement.scrollWidth")
+        assert width_now <= width, f"the page scrolls sideways: {width_now}px"
+        violations = blocking_violations(page)
+        assert not violations, describe(violations)
+        screenshot(page, f"schedule-{width}")
+        page.get_by_role("link", name="Bản in (A4)").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Lịch công tác tuần")
+        violations = blocking_violations(page)
+        assert not violations, describe(violations)
+    finally:
+        context.close()

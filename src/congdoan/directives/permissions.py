@@ -145,6 +145,28 @@ def can_view_person(user, person):
     return units_for(user, roles=OFFICER_ROLES).filter(path__in=person_paths).exists()
 
 
+def people_in_reach(user, query=""):
+    """The people whose schedules `user` may look up (see can_view_person), found by user name or
+    part of their name; members without an office are not listed."""
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    if not user.is_authenticated or not user.is_active:
+        return User.objects.none()
+    roles = UnitRole.objects.exclude(role=Role.MEMBER)
+    if not is_operator(user):
+        roles = roles.filter(unit__in=units_for(user, roles=OFFICER_ROLES).values("pk"))
+    people = User.objects.filter(is_active=True, pk__in=roles.values("user_id"))
+    for word in query.split()[:4]:
+        word = word[:50]
+        people = people.filter(
+            Q(username__icontains=word)
+            | Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+        )
+    return people.order_by("last_name", "first_name", "username")
+
+
 def invited(user):
     """A Q over InvitationRecipient for the rows `user` answers: addressed to them, or to a unit
     they are an officer of (a grassroots union's chair answers for the union)."""

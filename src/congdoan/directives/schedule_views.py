@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from congdoan.org.models import Unit
+from congdoan.org.permissions import units_for
 
 from . import ical
 from .models import CalendarKey, ScheduleEntry, ScheduleWeek
-from .permissions import can_view_person, readable_weeks
+from .permissions import OFFICER_ROLES, can_view_person, people_in_reach, readable_weeks
 from .schedules import (
     calendar_key,
     days_of,
@@ -63,7 +64,15 @@ def index(request):
     _private(request)
     weeks = ScheduleWeek.objects.filter(readable_weeks(request.user), published_at__isnull=False)
     units = Unit.objects.filter(pk__in=weeks.values("unit_id")).order_by("path")
-    return render(request, "directives/schedules/index.html", {"units": units})
+    context = {"units": units, "can_look_up": False}
+    if request.user.is_authenticated and units_for(request.user, OFFICER_ROLES).exists():
+        query = " ".join(request.GET.get("nguoi", "").split())[:100]
+        context.update(
+            can_look_up=True,
+            query=query,
+            people=people_in_reach(request.user, query)[:50] if query else [],
+        )
+    return render(request, "directives/schedules/index.html", context)
 
 
 def _unit_week(request, code):

@@ -421,3 +421,20 @@ def test_week_dates_helpers():
     assert schedules.parse_iso_week("2026-w01", None) == date(2025, 12, 29)
     assert schedules.parse_iso_week("2026-W54", "x") == "x"
     assert schedules.iso_week(date(2026, 11, 30)) == "2026-W49"
+
+
+def test_leaders_find_a_specialist_by_name_within_their_reach(client, office):
+    url = reverse("schedules:index")
+    client.force_login(office.chair)
+    page = client.get(url, {"nguoi": "chuyenvien"}).content.decode()
+    assert reverse("schedules:person", args=[office.specialist.pk]) in page
+    assert client.get(url, {"nguoi": "doanvien"}).content.decode().count("/ca-nhan/") == 0
+    client.force_login(office.lb_leader)
+    page = client.get(url, {"nguoi": "vanphong"}).content.decode()
+    assert "Không tìm thấy ai trong phạm vi bạn được xem." in page  # Hà Nội is above them
+    hostile = client.get(url, {"nguoi": "%' OR 1=1 --" + "x" * 5000})
+    assert hostile.status_code == 200
+    client.force_login(office.member)
+    assert "Tra cứu lịch công tác cá nhân" not in client.get(url).content.decode()
+    client.logout()
+    assert "Tra cứu lịch công tác cá nhân" not in client.get(url).content.decode()

@@ -9,12 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from wagtail.models import TaskState
 
+from congdoan.news.permissions import GROUP_NAMES
 from congdoan.org.permissions import is_operator
 
 from .models import PAGE_STEP, EditorialBoard, EditorialTask
 
 Stage = EditorialTask.Stage
-EDITORS_GROUP = "Biên tập – {code}"  # the name news.permissions gives a section's editors
+EDITORS_GROUP = GROUP_NAMES["editors"]  # a section's editors, kept by news.permissions
 CHIEFS_GROUP = "Trưởng ban biên tập – {code}"
 
 
@@ -130,11 +131,10 @@ def boards_for_user(user):
         return EditorialBoard.objects.all()
     if not user.is_authenticated or not user.is_active:
         return EditorialBoard.objects.none()
+    prefix = EDITORS_GROUP.split("{code}")[0]
     codes = [
-        name.split("– ", 1)[1]
-        for name in user.groups.filter(name__startswith="Biên tập – ").values_list(
-            "name", flat=True
-        )
+        name[len(prefix) :]
+        for name in user.groups.filter(name__startswith=prefix).values_list("name", flat=True)
     ]
     return EditorialBoard.objects.filter(
         Q(chiefs=user)

@@ -189,3 +189,15 @@ def test_the_yearly_ranking(items):
         ("ctv.giathuy", 2),
     ]
     assert [row["unit__code"] for row in ranked["units"]] == ["HN", "DA-001", "LB-001"]
+
+
+def test_the_command_refuses_bad_formats_and_paths(db, tmp_path):
+    with pytest.raises(CommandError, match="không được hỗ trợ"):
+        call_command(
+            "report", "site", "--from", "2026-01-01", "--to", "2026-01-31", "--format", "docx"
+        )
+    with pytest.raises(CommandError, match="Không ghi được tệp"):
+        call_command(
+            "report", "site", "--from", "2026-01-01", "--to", "2026-01-31", "--format", "xlsx",
+            "--output", str(tmp_path / "khong-co" / "bao-cao.xlsx"),
+        )  # fmt: skip

@@ -9,6 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from congdoan.editorial import reports
 
+FORMATS = ("json", "xlsx", "pdf")
+
 
 class Command(BaseCommand):
     help = "Báo cáo của ban biên tập: `report site` là tổng kết hoạt động trang thông tin."
@@ -21,7 +23,7 @@ class Command(BaseCommand):
         site.add_argument("--from", dest="start", required=True, help="Từ ngày (YYYY-MM-DD).")
         site.add_argument("--to", dest="end", required=True, help="Đến ngày (YYYY-MM-DD).")
         site.add_argument(
-            "--format", dest="output_format", choices=["json", "xlsx", "pdf"], default="json"
+            "--format", dest="output_format", default="json", help="json (mặc định), xlsx hoặc pdf."
         )
         site.add_argument("--output", "-o", help="Tệp ghi kết quả (xlsx, pdf).")
         quota = sub.add_parser("quotas", help="Bảng đơn vị đạt, chưa đạt chỉ tiêu tin bài.")
@@ -64,6 +66,10 @@ class Command(BaseCommand):
         self.stderr.write(f"Đơn vị chưa đạt: {missed}.")
 
     def site(self, start, end, output_format, output):
+        if output_format not in FORMATS:
+            raise CommandError(
+                f"Định dạng “{output_format[:20]}” không được hỗ trợ; hãy chọn json, xlsx hoặc pdf."
+            )
         try:
             period = reports.parse_period(start, end)
         except reports.PeriodError as error:
@@ -72,8 +78,7 @@ class Command(BaseCommand):
         if output_format == "json":
             text = json.dumps(data, ensure_ascii=False, indent=2)
             if output:
-                with open(output, "w", encoding="utf-8") as handle:
-                    handle.write(text + "\n")
+                self._write(output, (text + "\n").encode())
             else:
                 self.stdout.write(text)
             return
@@ -81,10 +86,16 @@ class Command(BaseCommand):
             period, data
         )
         if output:
-            with open(output, "wb") as handle:
-                handle.write(content)
+            self._write(output, content)
             self.stderr.write(f"Đã ghi {output} ({len(content)} byte).")
         elif sys.stdout.isatty():
             raise CommandError("Hãy chỉ tệp ghi kết quả bằng --output.")
         else:
             sys.stdout.buffer.write(content)
+
+    def _write(self, output, content):
+        try:
+            with open(output, "wb") as handle:
+                handle.write(content)
+        except OSError as error:
+            raise CommandError(f"Không ghi được tệp “{output}”: {error.strerror}.") from error

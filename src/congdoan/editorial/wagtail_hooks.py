@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -94,6 +95,41 @@ def register_editorial_admin_urls():
     from . import admin_urls
 
     return [path("ban-bien-tap/", include(admin_urls, namespace="editorial_admin"))]
+
+
+class DeskPanel(Component):
+    """On the admin's home: what waits for the user in the editorial office."""
+
+    name = "editorial_desk"
+    order = 90
+    template_name = "editorial/admin/home_panel.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        from wagtail.models import TaskState
+
+        from .admin_views import queue_items
+        from .models import Notification
+        from .permissions import board_member
+
+        member = board_member(self.user).exists()
+        queue = queue_items(self.user) if member else None
+        return {
+            "tasks": TaskState.objects.reviewable_by(self.user).count(),
+            "queue": queue.count() if member else None,
+            "late": queue.filter(is_late=True).count() if member else None,
+            "unread": Notification.objects.filter(recipient=self.user, read_at=None).count(),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_desk_panel(request, panels):
+    from .permissions import is_office_member
+
+    if is_office_member(request.user):
+        panels.append(DeskPanel(request.user))
 
 
 class DeskMenuItem(MenuItem):

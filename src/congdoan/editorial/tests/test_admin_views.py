@@ -254,3 +254,18 @@ def test_settings_are_for_administrators(client, office, model):
     assert client.get(url).status_code == 200
     client.force_login(office.lb_editor)
     assert client.get(url).status_code == 302
+
+
+def test_the_admin_home_shows_the_desk_panel(client, office, today):
+    page = office.draft(office.lb_news, "Tin chờ trên trang chủ quản trị", owner=office.lb_writer)
+    services.submit(actor=office.lb_writer, page=page)
+    client.force_login(office.lb_editor)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Tin bài chờ bạn duyệt: 1" in home
+    assert "Hàng chờ của ban: 1" in home
+    client.force_login(office.da_editor)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Tin bài chờ bạn duyệt: 0" in home
+    client.force_login(office.lb_writer)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Thông báo chưa đọc" in home and "Hàng chờ của ban" not in home

@@ -103,3 +103,12 @@ def test_the_quota_command(rule, week_items):
     assert "HN-DA\t0/1\tCHƯA ĐẠT" in out.getvalue()
     with pytest.raises(CommandError, match="không phải ngày hợp lệ"):
         call_command("report", "quotas", "--day", "31/02/2026", stdout=StringIO())
+
+
+def test_the_half_year_command(rule, week_items):
+    out = StringIO()
+    call_command("report", "quotas", "--half", "2026-2", stdout=out)
+    assert "HN-LB\tđạt 1/27 kỳ\t2 tin, bài" in out.getvalue()
+    for bad in ("2026-3", "2026", "hai-1", "1999-1"):
+        with pytest.raises(CommandError):
+            call_command("report", "quotas", "--half", bad, stdout=StringIO())

@@ -31,8 +31,13 @@ class Command(BaseCommand):
         quota.add_argument(
             "--remind", action="store_true", help="Gửi thư nhắc các đơn vị chưa đạt."
         )
+        quota.add_argument(
+            "--half", help="Tổng hợp nửa năm: YYYY-1 (hết tháng 6) hoặc YYYY-2 (hết tháng 12)."
+        )
 
     def handle(self, *args, kind, **options):
+        if kind == "quotas" and options.get("half"):
+            return self.half_year(options["half"])
         if kind == "quotas":
             return self.quotas(options.get("day"), options.get("remind"))
         return self.site(
@@ -64,6 +69,27 @@ class Command(BaseCommand):
                 told = quotas.remind(actor=None, rule=rule, period=period)
                 self.stdout.write(f"  Đã nhắc {len(told)} đơn vị.")
         self.stderr.write(f"Đơn vị chưa đạt: {missed}.")
+
+    def half_year(self, text):
+        from congdoan.editorial import quotas
+        from congdoan.editorial.models import QuotaRule
+
+        parts = text.strip().split("-")
+        if len(parts) != 2 or not parts[0].isdigit() or parts[1] not in ("1", "2"):
+            raise CommandError(
+                f"“--half” phải có dạng YYYY-1 hoặc YYYY-2 (đang ghi “{text[:20]}”)."
+            )
+        year, half = int(parts[0]), int(parts[1])
+        if not 2000 <= year <= 2100:
+            raise CommandError(f"Năm {year} không hợp lệ.")
+        for rule in QuotaRule.objects.filter(active=True).select_related("level", "unit", "within"):
+            summary = quotas.half_year(rule, year, half)
+            self.stdout.write(f"{rule.name} (6 tháng {'đầu' if half == 1 else 'cuối'} năm {year})")
+            for entry in summary["units"]:
+                self.stdout.write(
+                    f"  {entry['unit'].code}\tđạt {entry['met']}/{summary['periods']} kỳ\t"
+                    f"{entry['items']} tin, bài"
+                )
 
     def site(self, start, end, output_format, output):
         if output_format not in FORMATS:

@@ -87,6 +87,7 @@ MAX_AGE = 100
 _PHONE = re.compile(r"\+?[0-9]{9,15}")
 _CARD = re.compile(r"[0-9A-Za-z./\-]{1,30}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_GENDERS = frozenset(Gender.values)
 _NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .'\-])*")
 
 # Days to answer a data subject's request. Decree 13/2023/NĐ-CP gave 72 hours for most;
@@ -137,12 +138,14 @@ def clean_values(values, *, today=None):
             errors.append(_("Không thể sửa trường “%(field)s”.") % {"field": key})
             continue
         if key in TEXT_LIMITS or key == "cccd":
-            text = unicodedata.normalize("NFC", re.sub(r"\s+", " ", str(value or ""))).strip()
-            if _CONTROL.search(str(value or "").replace("\n", " ").replace("\t", " ")):
+            raw = str(value or "")
+            # Line breaks and tabs become spaces; any other control character is refused.
+            if _CONTROL.search(raw.replace("\n", " ").replace("\t", " ").replace("\r", " ")):
                 errors.append(
                     _("“%(field)s” chứa ký tự điều khiển không hợp lệ.") % {"field": LABELS[key]}
                 )
                 continue
+            text = unicodedata.normalize("NFC", " ".join(raw.split()))
             limit = TEXT_LIMITS.get(key)
             if limit and len(text) > limit:
                 errors.append(
@@ -189,7 +192,7 @@ def clean_values(values, *, today=None):
             _("Số thẻ đoàn viên “%(value)s” chỉ được gồm chữ, số và các dấu . / -.")
             % {"value": clean["card_number"]}
         )
-    if "gender" in clean and clean["gender"] not in Gender.values:
+    if "gender" in clean and clean["gender"] not in _GENDERS:
         errors.append(_("Giới tính phải là Nam, Nữ hoặc Khác."))
     for key in ("birth_date", "joined_on"):
         if key in clean and not isinstance(clean[key], date):

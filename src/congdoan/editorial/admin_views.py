@@ -62,8 +62,22 @@ class BoardMixin(OfficeMixin):
 
 
 def queue_items(user):
-    """Items of the user's boards waiting in review."""
-    return items_for(user).filter(status=Item.Status.IN_REVIEW)
+    """Items of the user's boards whose review is in progress (a live item resubmitted with
+    changes included: the workflow, not the item's status, says what waits)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import IntegerField
+    from django.db.models.functions import Cast
+    from wagtail.models import Page, WorkflowState
+
+    open_pages = (
+        WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS,
+            base_content_type=ContentType.objects.get_for_model(Page),
+        )
+        .annotate(page_id=Cast("object_id", IntegerField()))
+        .values("page_id")
+    )
+    return items_for(user).filter(page_id__in=open_pages)
 
 
 class DeskView(OfficeMixin, TemplateView):

@@ -269,3 +269,16 @@ def test_the_admin_home_shows_the_desk_panel(client, office, today):
     client.force_login(office.lb_writer)
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Thông báo chưa đọc" in home and "Hàng chờ của ban" not in home
+
+
+def test_a_live_item_resubmitted_with_changes_is_in_the_queue(client, office, today):
+    item = publish_item(
+        office, office.lb_news, "Tin đã đăng cần sửa", owner=office.lb_writer, when=at(2026, 11, 20)
+    )
+    page = item.page
+    page.title = "Tin đã đăng cần sửa (bản sửa)"
+    page.save_revision(user=office.lb_writer)
+    services.submit(actor=office.lb_writer, page=page)
+    client.force_login(office.lb_editor)
+    queue = client.get(reverse("editorial_admin:queue")).content.decode()
+    assert "Tin đã đăng cần sửa" in queue

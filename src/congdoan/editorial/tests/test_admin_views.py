@@ -282,3 +282,20 @@ def test_a_live_item_resubmitted_with_changes_is_in_the_queue(client, office, to
     client.force_login(office.lb_editor)
     queue = client.get(reverse("editorial_admin:queue")).content.decode()
     assert "Tin đã đăng cần sửa" in queue
+
+
+def test_marking_the_inbox_read_touches_only_ones_own(client, office):
+    from congdoan.editorial import notify
+    from congdoan.editorial.models import Notification
+
+    notify.send([office.lb_writer, office.lb_editor], None, "Thông báo thử")
+    url = reverse("editorial_admin:inbox_read")
+    client.force_login(office.member)
+    assert client.post(url).status_code in (302, 403)
+    assert Notification.objects.filter(read_at=None).count() == 2
+    client.force_login(office.lb_writer)
+    assert client.get(url).status_code == 405
+    client.post(url)
+    assert list(
+        Notification.objects.filter(read_at=None).values_list("recipient__username", flat=True)
+    ) == ["btv.longbien"]

@@ -75,4 +75,5 @@ bench-portal: .venv/.synced
 
 .PHONY: bench-search
 bench-search: .venv/.synced
+	sh scripts/ensure-rum.sh
 	$(PY) bench/search.py

@@ -240,7 +240,15 @@ class CallLog:
         return wrapped
 
 
-def worker(backend, items, runs, per_group, output, plan):
+def _load():
+    """The load average (1, 5, 15 min) of the machine, shared with other work."""
+    try:
+        return [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
+    except OSError:
+        return None
+
+
+def worker(backend, items, runs, per_group, output, plan, reuse=False):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congdoan.settings")
     import django
 
@@ -249,7 +257,7 @@ def worker(backend, items, runs, per_group, output, plan):
     from django.db import connection
     from django.utils import timezone
 
-    from congdoan.search import index, services
+    from congdoan.search import fulltext, index, services
     from congdoan.search.models import SearchEntry
     from congdoan.search.text import parse_query
 
@@ -258,13 +266,22 @@ def worker(backend, items, runs, per_group, output, plan):
     generator = Generator(items, end)
     generated = {"items": 0, "syllables": 0}
 
+    # The generator is walked once: the first kind's pass keeps the other kind's items for
+    # its own pass (the order of the rows in the table stays: every "bench", then "benchdoc").
+    kept = {kind: [] for kind, _l, _s in KINDS[1:]}
+
     def objects_of(kind):
         def objects():
+            if kind in kept:
+                yield from kept.pop(kind)
+                return
             for item in generator.items():
                 generated["items"] += 1
                 generated["syllables"] += len(item[2].text.split())
                 if item[0] == kind:
                     yield item
+                else:
+                    kept[item[0]].append(item)
 
         return objects
 
@@ -289,16 +306,23 @@ def worker(backend, items, runs, per_group, output, plan):
             )
             done["last"] = now
 
-    # Each kind walks the whole generator (and keeps its own items): generation time is
-    # counted for both, so the indexing rate below is a lower bound.
+    # Generation time is counted in the indexing time: the rate below is a lower bound.
+    # With --reuse, a PostgreSQL database kept by an earlier run (--keep) with as many items
+    # is measured again as it is: no indexing, its figures are those of that run.
+    reused = reuse and SearchEntry.objects.count() >= items
     started = time.perf_counter()
-    counts = index.reindex([k for k, _l, _s in KINDS], batch_size=2000, progress=progress)
+    if reused:
+        counts = {k: SearchEntry.objects.filter(kind=k).count() for k, _l, _s in KINDS}
+        generated.update(items=1, syllables=115)
+    else:
+        counts = index.reindex([k for k, _l, _s in KINDS], batch_size=2000, progress=progress)
     index_seconds = time.perf_counter() - started
     started = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     analyze_seconds = time.perf_counter() - started
     total = SearchEntry.objects.count()
+    load = _load()
 
     results = {
         "backend": backend,
@@ -312,6 +336,9 @@ def worker(backend, items, runs, per_group, output, plan):
         "average_body_syllables": round(generated["syllables"] / max(1, generated["items"]), 1),
         "sizes": _sizes(connection),
         "runs": runs,
+        "reused": reused,
+        "fulltext": fulltext.kind() or "fts5",
+        "load_before": load,
     }
     results["share_union"] = _share_of(parse_query("công đoàn"), total)
     results["share_workers"] = _share_of(parse_query("người lao động"), total)
@@ -436,6 +463,7 @@ def worker(backend, items, runs, per_group, output, plan):
         searchable.append((time.perf_counter() - started) * 1000)
     results["searchable"] = _summary(searchable)
 
+    results["load_after"] = _load()
     results["plans"] = _plans(hard)
     Path(output).write_text(json.dumps(results, ensure_ascii=False, indent=1))
 
@@ -463,12 +491,16 @@ def _plans(hard):
 def _sizes(connection):
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            from congdoan.search import fulltext
+
+            name = fulltext.RUM if fulltext.kind(connection) == "rum" else fulltext.GIN
             cursor.execute(
                 "SELECT pg_total_relation_size('search_searchentry'), "
                 "pg_relation_size('search_searchentry'), "
-                "pg_relation_size('search_entry_terms_gin'), "
+                "coalesce(pg_relation_size(to_regclass(%s)), 0), "
                 "pg_relation_size('search_searchentry_pkey'), "
-                "pg_database_size(current_database())"
+                "pg_database_size(current_database())",
+                [name],
             )
             total, heap, gin, pkey, database = cursor.fetchone()
             return {"total": total, "heap": heap, "gin": gin, "pkey": pkey, "database": database}
@@ -493,12 +525,18 @@ def _postgres(action):
     import psycopg
 
     with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as connection:
+        if action == "exists":
+            found = connection.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", [PG_DATABASE]
+            ).fetchone()
+            return found is not None
         connection.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
         if action == "create":
             connection.execute(f"CREATE DATABASE {PG_DATABASE}")
 
 
 def run_backend(backend, items, args):
+    reuse = backend == "postgresql" and args.reuse and _postgres("exists")
     with tempfile.TemporaryDirectory(prefix=f"congdoan-bench-search-{backend}-") as var_dir:
         env = {
             **os.environ,
@@ -509,7 +547,7 @@ def run_backend(backend, items, args):
             "PYTHONDONTWRITEBYTECODE": "1",
         }
         env.pop("DATABASE_URL", None)
-        if backend == "postgresql":
+        if backend == "postgresql" and not reuse:
             _postgres("create")
             env["DATABASE_URL"] = f"{PG_SERVER}/{PG_DATABASE}"
         output = Path(var_dir) / "results.json"
@@ -529,6 +567,8 @@ def run_backend(backend, items, args):
         ]
         if args.plan:
             command.append("--plan")
+        if reuse:
+            command.append("--reuse")
         try:
             subprocess.run(command, env=env, check=True, cwd=ROOT)
             results = json.loads(output.read_text())
@@ -536,7 +576,7 @@ def run_backend(backend, items, args):
                 results["explained"] = _explain(results["plans"])
             return results
         finally:
-            if backend == "postgresql" and not args.keep:
+            if backend == "postgresql" and not (args.keep or args.reuse):
                 _postgres("drop")
 
 
@@ -585,17 +625,27 @@ def print_report(results, args):
         sizes = r["sizes"]
         if r["vendor"] == "postgresql":
             size = (
-                f"bảng và chỉ mục {_mb(sizes['total'])} (bảng {_mb(sizes['heap'])}, GIN "
+                f"bảng và chỉ mục {_mb(sizes['total'])} (bảng {_mb(sizes['heap'])}, "
+                f"{r.get('fulltext', 'gin').upper()} "
                 f"{_mb(sizes['gin'])}, khóa chính {_mb(sizes['pkey'])})"
             )
         else:
             size = f"tệp CSDL {_mb(sizes['database'])} (bảng, FTS5 và WAL)"
+        if r.get("reused"):
+            indexing = "lập chỉ mục: không (dùng lại CSDL của lần đo trước, --reuse)"
+        else:
+            indexing = (
+                f"thân bài trung bình {n(r['average_body_syllables'], 1)} âm tiết; lập chỉ mục "
+                f"{n(r['index_seconds'], 1)} giây ({n(r['items_per_second'])} mục/s)"
+            )
+        load = " → ".join(
+            "/".join(n(x, 2) for x in r[key]) for key in ("load_before", "load_after") if r.get(key)
+        )
         print(
-            f"{NAMES[backend]} {r['database_version']}: {n(r['items'])} mục, thân bài trung bình "
-            f"{n(r['average_body_syllables'], 1)} âm tiết; lập chỉ mục {n(r['index_seconds'], 1)} "
-            f"giây ({n(r['items_per_second'])} mục/s), ANALYZE {n(r['analyze_seconds'], 1)} giây; "
-            f"{size}. “công đoàn” có trong {n(r['share_union'], 1)} % mục, “người lao động” "
-            f"{n(r['share_workers'], 1)} %."
+            f"{NAMES[backend]} {r['database_version']}: {n(r['items'])} mục, {indexing}, "
+            f"ANALYZE {n(r['analyze_seconds'], 1)} giây; {size}. “công đoàn” có trong "
+            f"{n(r['share_union'], 1)} % mục, “người lao động” {n(r['share_workers'], 1)} %. "
+            f"Tải máy (1/5/15 phút) lúc bắt đầu → cuối phần đo truy vấn: {load}."
         )
     backends = list(results)
     width = 44
@@ -706,13 +756,18 @@ def main():
     parser.add_argument("--queries", type=int, default=24, help="Số truy vấn mỗi nhóm.")
     parser.add_argument("--plan", action="store_true", help="In các câu SQL và kế hoạch.")
     parser.add_argument("--keep", action="store_true", help="Giữ CSDL PostgreSQL sau khi đo.")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="Đo lại CSDL PostgreSQL đã giữ (--keep) mà không lập chỉ mục lại; giữ nó sau khi đo.",
+    )
     parser.add_argument("--json", help="Ghi toàn bộ kết quả ra tệp JSON này.")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--output", help=argparse.SUPPRESS)
     parser.add_argument("--items", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker, args.items, args.runs, args.queries, args.output, args.plan)
+        worker(args.worker, args.items, args.runs, args.queries, args.output, args.plan, args.reuse)
         return 0
 
     started = time.perf_counter()

@@ -13,11 +13,14 @@ rare, and only its older items are looked up in the full-text index (see `rank`)
 query found in most items ("công đoàn") thus reads a few hundred entries, not a million.
 """
 
+import math
+import time
 from dataclasses import dataclass, field
 from itertools import product
 
 from django.db import connection, transaction
 
+from . import fulltext
 from .models import SearchEntry
 
 MAX_RESULTS = 1000  # 50 pages of 20
@@ -63,6 +66,87 @@ def _quote_ts(term):
 
 # --- the two backends: ids of matching entries, newest first ----------------------------------
 
+# PostgreSQL with RUM: two ways to the newest matches. Walking the primary key down and
+# checking each row costs about PK_ROW per row read, so W matches at a density d cost
+# W / d rows; the RUM index returns the matches in key order itself, but it gathers and sorts
+# all of them first (measured: ~0,7 µs a match, 0,6 s for a term in every row of a million),
+# so it costs RUM_MATCH per match. The walk wins for dense conditions ("công đoàn"), RUM for
+# the rest; the density is estimated from the column's statistics (see `density`).
+PK_ROW = 4.0  # µs per row read by the walk (heap tuple, terms decompressed, @@)
+RUM_MATCH = 0.8  # µs per match gathered and sorted by the RUM scan
+STATS_SECONDS = 300
+_stats = {}
+
+
+def _term_frequencies():
+    """(rows in the table, {term: share of rows holding it}, share assumed for the others,
+    (smallest key, largest key)), from ANALYZE's most common elements of `terms`, kept a few
+    minutes."""
+    key = (connection.alias, connection.settings_dict.get("NAME"))
+    found = _stats.get(key)
+    if found and time.monotonic() - found[0] < STATS_SECONDS:
+        return found[1]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT greatest(c.reltuples, 0), s.most_common_elems::text::text[], "
+            "s.most_common_elem_freqs, (SELECT min(id) FROM search_searchentry), "
+            "(SELECT max(id) FROM search_searchentry) FROM pg_class c LEFT JOIN pg_stats s "
+            "ON s.tablename = c.relname AND s.attname = 'terms' AND s.schemaname = 'public' "
+            "WHERE c.relname = %s AND c.relkind = 'r'",
+            [fulltext.TABLE],
+        )
+        row = cursor.fetchone()
+    rows, elements, shares, first, last = row or (0, None, None, None, None)
+    frequent = dict(zip(elements or [], shares or [], strict=False))
+    # A term missing from the list is rarer than every term in it.
+    floor = min(frequent.values()) / 2 if frequent else 0.0
+    value = (float(rows or 0), frequent, floor, (first or 0, last or 0))
+    _stats[key] = (time.monotonic(), value)
+    return value
+
+
+def density(condition):
+    """The estimated share of entries matching `condition`: between the product of its
+    terms' shares (were they independent) and the smallest one (were they always together),
+    their geometric mean, as the syllables of a query tend to go together."""
+    _rows, frequent, floor, _keys = _term_frequencies()
+    shares = [frequent.get(term, floor) for term in condition.must] or [1.0]
+    return math.sqrt(min(shares) * math.prod(shares))
+
+
+def walk_wins(condition, limit):
+    """With RUM: whether walking the primary key down beats the RUM scan for the `limit`
+    newest matches of `condition` (see PK_ROW). A date range bounds the walk to the rows of
+    the range (keys are publication times); the RUM scan still gathers every match."""
+    rows, _frequent, _floor, (first, last) = _term_frequencies()
+    share = max(density(condition), 1e-9)
+    walked = limit / share
+    if (condition.low is not None or condition.high is not None) and last > first:
+        low = max(first, condition.low if condition.low is not None else first)
+        high = min(last, condition.high if condition.high is not None else last)
+        walked = min(walked, rows * max(0, high - low) / (last - first))
+    return PK_ROW * walked < RUM_MATCH * share * rows
+
+
+def _order(condition, limit, rare=False):
+    """(ORDER BY clause, its parameters, settings for the statement's transaction) for the
+    newest matches of `condition` first on PostgreSQL.
+
+    With RUM: through the index when it pays (or when the caller knows few entries match),
+    else down the primary key, which the planner is then told to take: its estimate for
+    many ANDed terms is often far too low, and it would gather and sort every match.
+    With GIN only, for a rare condition the GIN index is made the only way in: walking the
+    key down through a rare condition reads the whole table.
+    """
+    if fulltext.kind() == "rum":
+        if rare or not walk_wins(condition, limit):
+            bound = condition.high if condition.high is not None else 2**63 - 1
+            return "ORDER BY id <=| %s::bigint", [bound], []
+        return "ORDER BY id DESC", [], ["enable_sort = off", "enable_bitmapscan = off"]
+    if rare:
+        return "ORDER BY id DESC", [], ["enable_indexscan = off", "enable_seqscan = off"]
+    return "ORDER BY id DESC", [], []
+
 
 def _where(condition):
     """(table, key column, WHERE clause, parameters) of `condition` on this database. The
@@ -85,17 +169,17 @@ def _where(condition):
 def matching_ids(condition, limit, offset=0, rare=False):
     """Ids (sort keys) of entries matching `condition`, newest first.
 
-    `rare`: the caller knows few entries match. PostgreSQL's estimate for many ANDed terms is
-    often far too low or too high; walking the primary key down through a rare condition reads
-    the whole table, so the GIN index is made the only way in.
+    `rare`: the caller knows few entries match (see `_order`).
     """
     table, key, where, params = _where(condition)
-    sql = f"SELECT {key} FROM {table} WHERE {where} ORDER BY {key} DESC LIMIT %s OFFSET %s"  # noqa: S608
+    order, order_params, settings = f"ORDER BY {key} DESC", [], []
+    if connection.vendor == "postgresql":
+        order, order_params, settings = _order(condition, limit + offset, rare)
+    sql = f"SELECT {key} FROM {table} WHERE {where} {order} LIMIT %s OFFSET %s"  # noqa: S608
     with transaction.atomic(), connection.cursor() as cursor:
-        if rare and connection.vendor == "postgresql":
-            cursor.execute("SET LOCAL enable_indexscan = off")
-            cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(sql, [*params, limit, offset])
+        for setting in settings:
+            cursor.execute(f"SET LOCAL {setting}")
+        cursor.execute(sql, [*params, *order_params, limit, offset])
         return [row[0] for row in cursor.fetchall()]
 
 
@@ -160,9 +244,12 @@ def window(base, named, limit, offset=0):
         names = list(named)
         flags = "".join(", terms @@ %s::tsquery" for _ in names)
         feature_params = [Condition(must=named[name][1]).tsquery() for name in names]
-        sql = f"SELECT id{flags} FROM {table} WHERE {where} ORDER BY id DESC LIMIT %s OFFSET %s"  # noqa: S608
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*feature_params, *params, limit, offset])
+        order, order_params, settings = _order(base, limit + offset)
+        sql = f"SELECT id{flags} FROM {table} WHERE {where} {order} LIMIT %s OFFSET %s"  # noqa: S608
+        with transaction.atomic(), connection.cursor() as cursor:
+            for setting in settings:
+                cursor.execute(f"SET LOCAL {setting}")
+            cursor.execute(sql, [*feature_params, *params, *order_params, limit, offset])
             return [
                 (pk, {name for name, flag in zip(names, row, strict=True) if flag})
                 for pk, *row in cursor.fetchall()

@@ -11,6 +11,19 @@ urlpatterns = [
     path("<int:pk>/chuyen/", views.MemberActionView.as_view(action="transfer"), name="transfer"),
     path("<int:pk>/ra-khoi/", views.MemberActionView.as_view(action="leave"), name="leave"),
     path("<int:pk>/chuc-vu/", views.MemberActionView.as_view(action="position"), name="position"),
+    path("<int:pk>/tro-lai/", views.MemberActionView.as_view(action="rejoin"), name="rejoin"),
+    path("<int:pk>/dong-y/", views.MemberActionView.as_view(action="consent"), name="consent"),
+    path("<int:pk>/tai-khoan/", views.MemberActionView.as_view(action="account"), name="account"),
+    path(
+        "<int:pk>/thu-hoi-the/",
+        views.MemberActionView.as_view(action="revoke_card"),
+        name="revoke_card",
+    ),
+    path(
+        "don-vi/<str:code>/nguoi-lao-dong/",
+        views.NonMemberWorkersView.as_view(),
+        name="non_members",
+    ),
     path("chuyen-den/", views.TransferListView.as_view(), name="transfers"),
     path(
         "chuyen-den/<int:transfer_pk>/tiep-nhan/",

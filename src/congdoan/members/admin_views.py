@@ -4,13 +4,16 @@ Every view reaches only the members of the user's subtree (permissions.py): a re
 it answers 404. Every read leaves an AccessLog entry; every change goes through services.
 """
 
+import contextlib
 import hashlib
 import os
 import secrets
+import time
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.core.paginator import Paginator
@@ -34,15 +37,20 @@ from .access import record_access
 from .crypto import blind_index, is_valid_cccd
 from .figures import figures_xlsx, member_figures
 from .forms import (
+    AccountForm,
     CloseRequestForm,
+    ConsentForm,
     ExportForm,
     ImportForm,
     LeaveForm,
     MemberForm,
     NewMemberForm,
+    NonMemberForm,
     PositionForm,
     RefuseForm,
+    RejoinForm,
     RevealForm,
+    RevokeCardForm,
     TransferForm,
     UnitCodeForm,
 )
@@ -254,6 +262,19 @@ class MemberEditView(MemberAdminMixin, FormView):
                 initial.pop(name, None)
         return initial
 
+    def get(self, request, *args, **kwargs):
+        entitled = can_see_sensitive(request.user, self.member)
+        # The form shows what it lets the user change: for an administrator, the sensitive
+        # fields too, which is a read like any other.
+        record_access(
+            actor=request.user,
+            action=AccessLog.Action.VIEW,
+            members=[self.member],
+            reason=_("Mở hồ sơ để sửa"),
+            sensitive=entitled,
+        )
+        return super().get(request, *args, **kwargs)
+
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
         if not can_see_sensitive(self.request.user, self.member):
@@ -276,7 +297,15 @@ class MemberActionView(MemberAdminMixin, FormView):
 
     template_name = "members/admin/form.html"
     action = ""
-    forms = {"transfer": TransferForm, "leave": LeaveForm, "position": PositionForm}
+    forms = {
+        "transfer": TransferForm,
+        "leave": LeaveForm,
+        "position": PositionForm,
+        "rejoin": RejoinForm,
+        "consent": ConsentForm,
+        "account": AccountForm,
+        "revoke_card": RevokeCardForm,
+    }
 
     def get_form_class(self):
         return self.forms[self.action]
@@ -286,11 +315,18 @@ class MemberActionView(MemberAdminMixin, FormView):
             "transfer": _("Chuyển sinh hoạt: %(name)s"),
             "leave": _("Ra khỏi tổ chức: %(name)s"),
             "position": _("Thay đổi chức vụ: %(name)s"),
+            "rejoin": _("Sinh hoạt trở lại: %(name)s"),
+            "consent": _("Ghi nhận sự đồng ý: %(name)s"),
+            "account": _("Tài khoản đăng nhập: %(name)s"),
+            "revoke_card": _("Thu hồi thẻ đoàn viên: %(name)s"),
         }
         return titles[self.action] % {"name": self.member.full_name}
 
     def get_initial(self):
-        return {"effective_on": timezone.localdate(), "position": self.member.position}
+        initial = {"effective_on": timezone.localdate(), "position": self.member.position}
+        if self.action == "account" and self.member.user_id:
+            initial["username"] = self.member.user.get_username()
+        return initial
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -320,7 +356,7 @@ class MemberActionView(MemberAdminMixin, FormView):
                     note=data["note"],
                 )
                 done = _("Đã ghi nhận đoàn viên ra khỏi tổ chức.")
-            else:
+            elif self.action == "position":
                 services.change_position(
                     actor=actor,
                     member=member,
@@ -328,11 +364,74 @@ class MemberActionView(MemberAdminMixin, FormView):
                     effective_on=data["effective_on"],
                 )
                 done = _("Đã thay đổi chức vụ.")
+            elif self.action == "rejoin":
+                services.rejoin(
+                    actor=actor, member=member, effective_on=data["effective_on"], note=data["note"]
+                )
+                done = _("Đoàn viên đã sinh hoạt trở lại.")
+            elif self.action == "consent":
+                services.record_consent(actor=actor, member=member, **data)
+                done = _("Đã ghi nhận sự đồng ý.")
+            elif self.action == "account":
+                user = None
+                if data["username"].strip():
+                    user = (
+                        get_user_model()
+                        .objects.filter(username=data["username"].strip(), is_active=True)
+                        .first()
+                    )
+                    if user is None:
+                        raise services.MemberError(
+                            _("Không tìm thấy tài khoản “%(user)s”.") % {"user": data["username"]}
+                        )
+                services.link_account(actor=actor, member=member, user=user)
+                done = _("Đã cập nhật tài khoản đăng nhập của đoàn viên.")
+            else:
+                services.revoke_card(actor=actor, member=member, reason=data["reason"])
+                done = _("Đã thu hồi thẻ; thẻ mới có mã QR mới.")
         except ValidationError as error:
             _add_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, done)
         return redirect("members_admin:detail", member.pk)
+
+
+class NonMemberWorkersView(MemberAdminMixin, FormView):
+    """Workers of a grassroots union who are not members: a count kept beside the records."""
+
+    form_class = NonMemberForm
+    template_name = "members/admin/form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.grassroots = None
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_unit(self):
+        if self.grassroots is None:
+            self.grassroots = get_object_or_404(
+                officer_units(self.request.user).select_related("level", "non_member_workers"),
+                code=self.kwargs["code"],
+                level__is_grassroots=True,
+            )
+        return self.grassroots
+
+    def get_page_title(self):
+        return _("Người lao động chưa là đoàn viên: %(unit)s") % {"unit": self.get_unit().name}
+
+    def get_initial(self):
+        row = getattr(self.get_unit(), "non_member_workers", None)
+        return {"count": row.count if row else 0}
+
+    def form_valid(self, form):
+        try:
+            services.set_non_member_workers(
+                actor=self.request.user, unit=self.get_unit(), count=form.cleaned_data["count"]
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Đã lưu số người lao động chưa là đoàn viên."))
+        return redirect(f"{reverse('members_admin:figures')}?unit={self.get_unit().code}")
 
 
 class TransferListView(MemberAdminMixin, TemplateView):
@@ -397,10 +496,30 @@ class _UploadLimit(FileUploadHandler):
         return None
 
 
+IMPORT_FILE_HOURS = 24
+
+
 def _import_dir():
     path = Path(settings.CONGDOAN_PRIVATE_DIR) / "members_imports"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def _forget_stale_uploads():
+    """Files checked but never confirmed hold personal data: they go after a day."""
+    limit = time.time() - IMPORT_FILE_HOURS * 3600
+    for stale in _import_dir().glob("*"):
+        with contextlib.suppress(OSError):
+            if stale.stat().st_mtime < limit:
+                stale.unlink()
+
+
+def _sha256(path):
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _too_large_message():
@@ -458,6 +577,7 @@ class ImportView(MemberAdminMixin, FormView):
         if upload.size > upload_limit():
             form.add_error("upload", _too_large_message())
             return self.form_invalid(form)
+        _forget_stale_uploads()
         suffix = Path(upload.name).suffix.lower()
         suffix = suffix if suffix in (".xlsx", ".csv") else ".bin"
         token = secrets.token_urlsafe(16)
@@ -506,7 +626,7 @@ class ImportConfirmView(MemberAdminMixin, View):
             return redirect("members_admin:import")
         path = _import_dir() / os.path.basename(entry["path"])
         unit = admin_units(request.user).filter(code=entry["unit"]).select_related("level").first()
-        if unit is None or not path.is_file():
+        if unit is None or not path.is_file() or _sha256(path) != entry["sha256"]:
             path.unlink(missing_ok=True)
             messages.error(request, _("Phiên nhập tệp đã hết hạn; hãy tải tệp lên lại."))
             return redirect("members_admin:import")
@@ -586,6 +706,13 @@ class ExportView(MemberAdminMixin, FormView):
         return response
 
 
+def _bars(rows):
+    """(label, count, width in % of the largest): a bar chart drawn with plain CSS."""
+    rows = list(rows)
+    top = max([count for _label, count in rows] + [1])
+    return [(label, count, round(count * 100 / top)) for label, count in rows]
+
+
 class FiguresView(MemberAdminMixin, TemplateView):
     template_name = "members/admin/figures.html"
     page_title = gettext_lazy("Số liệu đoàn viên")
@@ -607,10 +734,12 @@ class FiguresView(MemberAdminMixin, TemplateView):
         context = self.get_context_data(
             figures=figures, unit=unit, form=UnitCodeForm(initial={"unit": unit.code})
         )
-        top = max([count for _label, count in figures.age_rows()] + [1])
-        context["age_bars"] = [
-            (label, count, round(count * 100 / top)) for label, count in figures.age_rows()
-        ]
+        context.update(
+            gender_bars=_bars(figures.gender_rows()),
+            age_bars=_bars(figures.age_rows()),
+            kind_bars=_bars(figures.by_kind),
+        )
+
         return self.render_to_response(context)
 
 

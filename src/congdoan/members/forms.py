@@ -86,3 +86,29 @@ class CloseRequestForm(forms.Form):
         ],
     )
     answer = forms.CharField(label=_("Trả lời"), max_length=2000, required=False)
+
+
+class RejoinForm(forms.Form):
+    effective_on = forms.DateField(label=_("Ngày hiệu lực (dd/mm/yyyy)"))
+    note = forms.CharField(label=_("Ghi chú"), max_length=500, required=False)
+
+
+class ConsentForm(forms.Form):
+    purpose = forms.CharField(label=_("Mục đích xử lý dữ liệu"), max_length=200)
+    notice_version = forms.CharField(label=_("Phiên bản thông báo"), max_length=20)
+
+
+class AccountForm(forms.Form):
+    username = forms.CharField(
+        label=_("Tên đăng nhập của đoàn viên (bỏ trống để gỡ)"), max_length=150, required=False
+    )
+
+
+class RevokeCardForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do thu hồi thẻ"), max_length=200)
+
+
+class NonMemberForm(forms.Form):
+    count = forms.IntegerField(
+        label=_("Số người lao động chưa là đoàn viên"), min_value=0, max_value=10_000_000
+    )

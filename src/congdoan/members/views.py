@@ -155,6 +155,25 @@ def own_request(request):
 
 
 @login_required
+@require_POST
+def own_withdraw(request, consent_pk):
+    member = _own_record(request)
+    if member is None:
+        return _no_record(request)
+    consent = member.consents.filter(pk=consent_pk).first()
+    if consent is None:
+        return _no_record(request)
+    try:
+        services.withdraw_consent(actor=request.user, consent=consent)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã rút lại sự đồng ý."))
+    return redirect("members:own")
+
+
+@login_required
 def own_card(request):
     member = _own_record(request)
     if member is None:

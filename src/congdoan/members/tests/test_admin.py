@@ -2,6 +2,7 @@
 input, import preview and confirm, export, figures and the access log."""
 
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from congdoan.members.models import AccessLog, Member, MemberEvent, Transfer
+from congdoan.org.models import Unit
 
 from .files import ROWS, xlsx
 
@@ -350,3 +352,109 @@ def test_requests_are_closed_by_the_unions_officers(client, people, hoa):
     client.post(url, {"state": "done", "answer": "Đã sửa"})
     item.refresh_from_db()
     assert item.state == "done"
+
+
+def test_opening_the_edit_form_is_a_logged_read(client, people, hoa):
+    login(client, people.parent_admin)
+    page = client.get(reverse("members_admin:edit", args=[hoa.pk])).content.decode()
+    assert "001190012345" in page
+    entry = AccessLog.objects.get(actor=people.parent_admin)
+    assert entry.sensitive and entry.reason == "Mở hồ sơ để sửa"
+    login(client, people.officer)
+    client.get(reverse("members_admin:edit", args=[hoa.pk]))
+    assert not AccessLog.objects.get(actor=people.officer).sensitive
+
+
+ACTIONS = ["rejoin", "consent", "account", "revoke_card"]
+
+
+@pytest.mark.parametrize("view", ACTIONS)
+@pytest.mark.parametrize("who", ["other_officer", "other_admin"])
+def test_member_actions_are_404_outside_the_subtree(client, people, hoa, view, who):
+    login(client, getattr(people, who))
+    url = reverse(f"members_admin:{view}", args=[hoa.pk])
+    assert client.get(url).status_code == 404
+    data = {"purpose": "Quản lý", "notice_version": "1", "username": "quantri", "reason": "x"}
+    assert client.post(url, data).status_code == 404
+    hoa.refresh_from_db()
+    assert (hoa.card_serial, hoa.consents.count(), hoa.user) == (1, 0, people.member)
+
+
+def test_consent_rejoin_and_card_revocation_in_the_admin(client, people, hoa):
+    from congdoan.members import services
+
+    login(client, people.officer)
+    client.post(
+        reverse("members_admin:consent", args=[hoa.pk]),
+        {"purpose": "Quản lý đoàn viên", "notice_version": "2025.1"},
+    )
+    assert hoa.consents.get().notice_version == "2025.1"
+    page = client.post(reverse("members_admin:revoke_card", args=[hoa.pk]), {"reason": ""})
+    assert "Trường này là bắt buộc." in page.content.decode()
+    client.post(reverse("members_admin:revoke_card", args=[hoa.pk]), {"reason": "Mất thẻ"})
+    hoa.refresh_from_db()
+    assert hoa.card_serial == 2
+    page = client.post(
+        reverse("members_admin:rejoin", args=[hoa.pk]), {"effective_on": "01/01/2025"}
+    ).content.decode()
+    assert "Chỉ đoàn viên đã ra khỏi tổ chức mới sinh hoạt trở lại được." in page
+    services.leave(actor=people.officer, member=hoa, effective_on=date(2024, 1, 1))
+    client.post(reverse("members_admin:rejoin", args=[hoa.pk]), {"effective_on": "01/01/2025"})
+    hoa.refresh_from_db()
+    assert hoa.status == "active"
+
+
+def test_only_administrators_link_accounts(client, people, hoa, make_user):
+    login(client, people.officer)
+    response = client.post(reverse("members_admin:account", args=[hoa.pk]), {"username": ""})
+    assert response["Location"] == reverse("wagtailadmin_home")
+    hoa.refresh_from_db()
+    assert hoa.user == people.member
+    login(client, people.parent_admin)
+    page = client.post(
+        reverse("members_admin:account", args=[hoa.pk]), {"username": "khong_ai"}
+    ).content.decode()
+    assert "Không tìm thấy tài khoản “khong_ai”." in page
+    page = client.post(
+        reverse("members_admin:account", args=[hoa.pk]), {"username": "canbo_giathuy"}
+    )
+    hoa.refresh_from_db()
+    assert hoa.user == people.officer
+
+
+def test_non_member_workers_form(client, tree, people, hoa):
+    login(client, people.other_officer)
+    url = reverse("members_admin:non_members", args=["LB-001"])
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"count": "5"}).status_code == 404
+    login(client, people.officer)
+    for bad in ("-1", "abc", "99999999999", "1,5"):
+        page = client.post(url, {"count": bad}).content.decode()
+        assert "error-message" in page, bad
+    client.post(url, {"count": "7"})
+    unit = Unit.objects.get(code="LB-001")
+    assert (unit.members, unit.workers) == (1, 8)
+    assert client.get(reverse("members_admin:non_members", args=["HN-LB"])).status_code == 404
+
+
+def test_stale_and_tampered_import_files(client, people, settings, tmp_path):
+    import os
+    import time
+
+    settings.CONGDOAN_PRIVATE_DIR = tmp_path
+    folder = tmp_path / "members_imports"
+    folder.mkdir()
+    stale = folder / "cu.xlsx"
+    stale.write_bytes(b"old personal data")
+    os.utime(stale, (time.time() - 3 * 86400, time.time() - 3 * 86400))
+    login(client, people.parent_admin)
+    client.post(
+        reverse("members_admin:import"),
+        {"unit": "HN-LB", "upload": upload("ds.xlsx", xlsx(ROWS).getvalue())},
+    )
+    assert not stale.exists()
+    token, entry = next(iter(client.session["members_imports"].items()))
+    (folder / entry["path"]).write_bytes(xlsx(ROWS[:1]).getvalue())  # swapped on disk
+    response = client.post(reverse("members_admin:import_confirm"), {"token": token})
+    assert response["Location"] == reverse("members_admin:import")
+    assert not Member.objects.exists()

@@ -104,3 +104,21 @@ def test_verification_is_never_served_from_the_page_cache(client, people, hoa):
     response = client.get(reverse("members:verify", args=[token]))
     assert "Thẻ đã bị thu hồi" in response.content.decode()
     assert response["Cache-Control"] == "no-store"
+
+
+def test_the_member_withdraws_their_own_consent_only(client, people, hoa, tuan):
+    mine = services.record_consent(
+        actor=people.officer, member=hoa, purpose="Quản lý đoàn viên", notice_version="1"
+    )
+    theirs = services.record_consent(
+        actor=people.officer, member=tuan, purpose="Quản lý đoàn viên", notice_version="1"
+    )
+    client.force_login(people.member)
+    assert client.get(reverse("members:own_withdraw", args=[mine.pk])).status_code == 405
+    assert client.post(reverse("members:own_withdraw", args=[theirs.pk])).status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.withdrawn_at is None
+    page = client.post(reverse("members:own_withdraw", args=[mine.pk]), follow=True)
+    assert "Đã rút lại sự đồng ý." in page.content.decode()
+    mine.refresh_from_db()
+    assert mine.withdrawn_at is not None

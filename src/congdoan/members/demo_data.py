@@ -15,8 +15,8 @@ from django.db.models import Sum
 from congdoan.core.formatting import format_number
 from congdoan.org.models import Unit, in_subtree
 
-from .crypto import blind_index, encrypt_cccd
-from .models import Gender, Member, MemberEvent, Position, Status, name_key
+from .bulk import Loader
+from .models import Gender, Member, Position
 
 FAMILY = (
     ("Nguyễn", 38),
@@ -54,7 +54,6 @@ DEFAULT_JOBS = ("Công nhân", "Kỹ thuật viên", "Nhân viên", "Kế toán"
 EDUCATION = ("Trung học phổ thông", "Trung cấp", "Cao đẳng", "Đại học", "Thạc sĩ")
 POSITIONS = (Position.CHAIR, Position.VICE_CHAIR) + (Position.COMMITTEE,) * 3
 DEMO_MEMBERS = 300
-BATCH = 5000
 SEED = 20250706
 
 
@@ -117,52 +116,25 @@ def fill_members(units, *, seed=SEED, progress=None, today=None):
     rng = random.Random(seed)  # noqa: S311 - reproducible demo data, not a secret
     people = _People(rng)
     today = today or date.today()
-    pending = []
-    written = 0
+    done = 0
 
-    def flush():
-        nonlocal pending, written
-        if not pending:
-            return
-        Member.objects.bulk_create(pending, batch_size=BATCH)
-        MemberEvent.objects.bulk_create(
-            (
-                MemberEvent(
-                    member=member,
-                    kind=MemberEvent.Kind.JOINED,
-                    effective_on=member.joined_on,
-                    unit_id=member.unit_id,
-                    after={"position": member.position},
-                    note="Dữ liệu mẫu",
-                )
-                for member in pending
-            ),
-            batch_size=BATCH,
-        )
-        written += len(pending)
+    def report(count):
+        nonlocal done
         if progress:
-            progress(len(pending))
-        pending = []
+            progress(count - done)
+        done = count
 
-    for unit in units:
-        for index in range(unit.members):
-            values = people.person(unit, today)
-            cccd = values.pop("cccd")
-            member = Member(
-                unit_id=unit.pk,
-                status=Status.ACTIVE,
-                position=POSITIONS[index] if index < len(POSITIONS) else Position.NONE,
-                card_number=f"{unit.code}-{index + 1:05d}",
-                cccd_encrypted=encrypt_cccd(cccd),
-                cccd_index=blind_index(cccd),
-                search_name=name_key(values["full_name"])[:130],
-                **values,
-            )
-            pending.append(member)
-            if len(pending) >= BATCH:
-                flush()
-    flush()
-    return written
+    with Loader(note="Dữ liệu mẫu", progress=report) as loader:
+        for unit in units:
+            for index in range(unit.members):
+                values = people.person(unit, today)
+                values["card_number"] = f"{unit.code}-{index + 1:05d}"
+                loader.add(
+                    values,
+                    unit_id=unit.pk,
+                    position=POSITIONS[index] if index < len(POSITIONS) else Position.NONE,
+                )
+    return loader.count
 
 
 def _demo_units(tree, everything):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -47,6 +47,7 @@ from congdoan.org.importer import _rows as _org_rows
 from congdoan.org.models import Unit, in_subtree
 
 from . import services
+from .bulk import Loader
 from .crypto import blind_index, decrypt_cccd, encrypt_cccd
 from .models import Gender, Member, MemberEvent, Position, Status, name_key
 from .permissions import can_import
@@ -87,25 +88,8 @@ TEXT_FIELDS = tuple(
     if column.key not in (*DATE_FIELDS, "gender", "unit", "position", "cccd")
 )
 COMPARED = (*TEXT_FIELDS, *DATE_FIELDS, "gender", "position")
-OTHER_TEXT_FIELDS = tuple(key for key in TEXT_FIELDS if key != "full_name")
 MAX_REPORTED = 1000
 BATCH = 2000
-MEMBER_COLUMNS = (
-    "full_name",
-    "search_name",
-    "birth_date",
-    "gender",
-    "cccd_encrypted",
-    "cccd_index",
-    *OTHER_TEXT_FIELDS,
-    "joined_on",
-    "unit_id",
-    "position",
-    "status",
-    "card_serial",
-    "created_at",
-    "updated_at",
-)
 
 _HEADER_KEYS = {}
 for _column in COLUMNS:
@@ -783,65 +767,19 @@ class MemberImporter:
         )
 
     def _insert_created(self, created, actor, note, total):
-        """New members and their 'joined' events in plain SQL: the ORM's bulk_create spends
-        most of an import building statements, and a million rows must load in minutes."""
-        ops = connection.ops
-        stamp = ops.adapt_datetimefield_value(timezone.now())
-        table = Member._meta.db_table
-        # The model's own table and columns; every value is a parameter.
-        columns, marks = ", ".join(MEMBER_COLUMNS), ", ".join(["%s"] * len(MEMBER_COLUMNS))
-        sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
-        done = 0
-        with connection.cursor() as cursor:
-            for batch in _chunks(created, BATCH):
-                params = []
-                for row in batch:
-                    values = row.values
-                    cccd = values.get("cccd", "")
-                    params.append(
-                        (
-                            values["full_name"],
-                            row.name_key,
-                            ops.adapt_datefield_value(values["birth_date"]),
-                            values["gender"],
-                            encrypt_cccd(cccd),
-                            blind_index(cccd),
-                            *(values.get(key, "") for key in OTHER_TEXT_FIELDS),
-                            ops.adapt_datefield_value(values["joined_on"]),
-                            row.unit.pk,
-                            row.position or "",
-                            Status.ACTIVE.value,
-                            1,
-                            stamp,
-                            stamp,
-                        )
-                    )
-                cursor.executemany(sql, params)
-                done += len(batch)
-                if self.progress:
-                    self.progress("write", done, total)
-            if created:
-                # One statement gives every new member their first event: the rows written
-                # above are those stamped with this import's instant.
-                json = "CAST(%s AS jsonb)" if connection.vendor == "postgresql" else "%s"
-                events = MemberEvent._meta.db_table
-                cursor.execute(
-                    f"INSERT INTO {events} (member_id, kind, effective_on, "  # noqa: S608
-                    "recorded_at, actor_id, unit_id, from_unit_id, before, after, note) "
-                    f"SELECT id, %s, joined_on, %s, %s, unit_id, NULL, {json}, {json}, %s "
-                    f"FROM {table} WHERE created_at = %s AND updated_at = %s",
-                    [
-                        MemberEvent.Kind.JOINED.value,
-                        stamp,
-                        actor.pk if actor else None,
-                        "{}",
-                        "{}",
-                        note,
-                        stamp,
-                        stamp,
-                    ],
+        def progress(count):
+            if self.progress:
+                self.progress("write", count, total)
+
+        with Loader(actor=actor, note=note, progress=progress) as loader:
+            for row in created:
+                loader.add(
+                    row.values,
+                    unit_id=row.unit.pk,
+                    position=row.position,
+                    search_name=row.name_key,
                 )
-        return done
+        return loader.count
 
     def run(self, source, *, dry_run=False, max_bytes=None, file_name=""):
         result = ImportResult(dry_run=dry_run)

@@ -25,6 +25,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from congdoan.core.page_cache import content_version
 from congdoan.core.text import slugify_vi
 
 from .blocks import BodyBlock
@@ -266,22 +267,57 @@ class SectionMixin(FeedRoutesMixin):
         return [found[pk] for pk in ids if pk in found]
 
     def home_context(self, request):
-        """What only the section's home shows; the day and tag archives do not build it."""
-        from congdoan.org.figures import children_with_figures, subtree_figures
+        """What only the section's home shows; the day and tag archives do not build it.
 
-        context = {}
-        latest = list(self.section_articles()[:13])
-        featured = next((item for item in latest if item.featured), latest[0] if latest else None)
-        context["top_story"] = featured
-        context["latest"] = [item for item in latest if item is not featured][:12]
-        context["category_blocks"] = self.category_blocks(shown={item.pk for item in latest})
-        context["subsites"] = live_public(SubsiteHomePage.objects.child_of(self)).order_by("title")
-        context["most_read"] = self.most_read()
-        context["today"] = timezone.localdate()
-        if self.unit_id:
-            context["figures"] = subtree_figures(self.unit)
-            context["children"] = children_with_figures(self.unit)[:12]
-        return context
+        The blocks are computed on first use: the template keeps their HTML in a fragment cache
+        keyed by the content version, so a home page served from it runs none of their queries.
+        The most read list (it follows views, not publishing) is always fresh."""
+        return {
+            "blocks": HomeBlocks(self),
+            "most_read": self.most_read(),
+            "today": timezone.localdate(),
+            "content_version": content_version(),
+        }
+
+
+class HomeBlocks:
+    """The content blocks of a section's home page, each computed once, when first asked for."""
+
+    def __init__(self, section):
+        self.section = section
+
+    @cached_property
+    def _latest(self):
+        return list(self.section.section_articles()[:13])
+
+    @cached_property
+    def top_story(self):
+        latest = self._latest
+        return next((item for item in latest if item.featured), latest[0] if latest else None)
+
+    @cached_property
+    def latest(self):
+        return [item for item in self._latest if item is not self.top_story][:12]
+
+    @cached_property
+    def category_blocks(self):
+        return self.section.category_blocks(shown={item.pk for item in self._latest})
+
+    @cached_property
+    def subsites(self):
+        return list(live_public(SubsiteHomePage.objects.child_of(self.section)).order_by("title"))
+
+    @cached_property
+    def figures(self):
+        from congdoan.org.figures import subtree_figures
+
+        return subtree_figures(self.section.unit) if self.section.unit_id else None
+
+    @cached_property
+    def children(self):
+        from congdoan.org.figures import children_with_figures
+
+        return children_with_figures(self.section.unit)[:12] if self.section.unit_id else []
 
 
 class HomePage(SectionMixin, Page):

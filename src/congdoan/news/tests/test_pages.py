@@ -223,3 +223,32 @@ def test_listing_totals_are_counted_once_per_content_version(client, portal, set
     client.get(portal.news.url)
     _, html = count_queries(1)
     assert "Tin mới thêm 13" in html and "Trang 1/3" in html
+
+
+def test_the_home_blocks_come_from_a_fragment_cache_that_follows_publishing(
+    client, portal, settings
+):
+    settings.CONGDOAN_PAGE_CACHE_SECONDS = 0  # the full-page cache off: the dynamic path
+
+    def render():
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get("/").content.decode()
+        return html, len(queries)
+
+    render()
+    first, cold = render()
+    again, warm = render()
+    assert again == first
+    assert warm == cold  # already warm after the first request
+    add_article(
+        portal.care,
+        title="Tin vừa đăng về chăm lo đoàn viên",
+        date=at(2030, 1, 1, 8, 0),
+        author="A",
+        unit=portal.seed.unit,
+    )
+    html, after_publish = render()
+    assert "Tin vừa đăng về chăm lo đoàn viên" in html  # publishing bumps the content version
+    html, served = render()
+    assert served < after_publish  # the blocks' queries are skipped once the fragment is kept
+    assert "Tin vừa đăng về chăm lo đoàn viên" in html

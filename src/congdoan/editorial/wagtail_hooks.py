@@ -60,13 +60,12 @@ def refuse_unpublishing_outside_the_board(request, page):
 
 @hooks.register("before_bulk_action")
 def refuse_bulk_publishing(request, action_type, objects, action_class_instance):
-    if action_type != "page" or getattr(action_class_instance, "action_type", "") not in (
-        "publish",
-        "unpublish",
-    ):
+    from wagtail.models import Page
+
+    if action_type not in ("publish", "unpublish"):
         return None
     for page in objects:
-        if _publishing_refused(request, page):
+        if isinstance(page, Page) and _publishing_refused(request, page):
             return _refuse(request, page)
     return None
 

@@ -115,3 +115,34 @@ def test_wagtail_dashboard_lists_only_the_boards_own_items(client, office):
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Tin Long Biên trong hàng chờ" in home
     assert "Tin Đông Anh trong hàng chờ" not in home
+
+
+def test_bulk_publishing_is_refused_to_editors(client, office):
+    page = office.draft(office.lb_news, "Tin đăng hàng loạt", owner=office.lb_writer)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={page.pk}"
+    client.force_login(office.lb_editor)
+    client.post(url, {"include_descendants": ""})
+    assert not refresh(page).live
+    client.force_login(office.lb_chief)
+    client.post(url, {"include_descendants": ""})
+    assert refresh(page).live
+
+
+def test_copying_with_publication_is_refused_to_editors(client, office):
+    from congdoan.editorial import services
+    from congdoan.news.models import ArticlePage
+
+    page = office.draft(office.lb_news, "Tin gốc để sao chép", owner=office.lb_writer)
+    services.publish(actor=office.lb_chief, page=page)
+    data = {
+        "new_title": "Bản sao đăng ngay",
+        "new_slug": "ban-sao-dang-ngay",
+        "new_parent_page": office.lb_news.pk,
+        "publish_copies": "on",
+    }
+    client.force_login(office.lb_editor)
+    client.post(reverse("wagtailadmin_pages:copy", args=[page.pk]), data)
+    assert not ArticlePage.objects.filter(title="Bản sao đăng ngay", live=True).exists()
+    client.force_login(office.lb_chief)
+    client.post(reverse("wagtailadmin_pages:copy", args=[page.pk]), data)
+    assert ArticlePage.objects.filter(title="Bản sao đăng ngay", live=True).exists()

@@ -30,7 +30,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from congdoan.core.text import fold
 from congdoan.org.importer import _human_size
-from congdoan.org.models import Unit
+from congdoan.org.models import Unit, in_subtree
 
 from . import services
 from .access import record_access
@@ -150,7 +150,9 @@ class MemberIndexView(MemberAdminMixin, TemplateView):
         code = self.request.GET.get("unit", "").strip()[:40]
         if code:
             unit = officer_units(self.request.user).filter(code=code).first()
-            members = members.filter(unit__path__startswith=unit.path) if unit else members.none()
+            members = (
+                members.filter(in_subtree(unit.path, "unit__path")) if unit else members.none()
+            )
         page = Paginator(members.order_by("search_name", "id"), PAGE_SIZE).get_page(
             self.request.GET.get("p")
         )

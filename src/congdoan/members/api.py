@@ -13,6 +13,7 @@ from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from congdoan.core.api import MAX_ID, ConvertedPage
+from congdoan.org.models import in_subtree
 
 from .access import record_access
 from .admin_views import search_members
@@ -107,7 +108,7 @@ def list_members(request, filters: Query[MemberFilter]):
         members = members.filter(status=filters.status)
     if filters.unit:
         unit = officer_units(request.user).filter(code=filters.unit).first()
-        members = members.filter(unit__path__startswith=unit.path) if unit else members.none()
+        members = members.filter(in_subtree(unit.path, "unit__path")) if unit else members.none()
 
     def convert(rows):
         if rows:

@@ -16,6 +16,7 @@ from congdoan.core.formatting import format_number
 from congdoan.org.models import Unit, in_subtree
 
 from .bulk import Loader
+from .figures import figures_changed
 from .models import Gender, Member, Position
 
 FAMILY = (
@@ -180,6 +181,7 @@ def build(*, tree, home, options, bar):
         total = sum(unit.members for unit in units)
     with bar(total, "Đoàn viên", " người", options.get("verbosity", 1)) as progress:
         written = fill_members(units, progress=progress.update)
+    figures_changed()
     account = _demo_account(tree)
     lines = [f"  Hồ sơ đoàn viên: {format_number(written)}"]
     if account:

@@ -7,6 +7,7 @@ Two aggregate queries over the active members of the subtree, plus the tree's wo
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -59,8 +60,33 @@ def _born_after(today, age):
         return today.replace(year=today.year - age, day=28)
 
 
+CACHE_SECONDS = 600
+_VERSION_KEY = "members:figures:version"
+
+
+def figures_changed():
+    """Called once a change of members is committed: cached figures are dropped."""
+    try:
+        cache.incr(_VERSION_KEY)
+    except ValueError:
+        cache.set(_VERSION_KEY, 1, None)
+
+
 def member_figures(unit, *, today=None):
+    """The figures of `unit`'s subtree, from the cache when no member changed since: the
+    whole country's take seconds to count at ten million members."""
     today = today or timezone.localdate()
+    version = cache.get_or_set(_VERSION_KEY, 1, None)
+    key = f"members:figures:{version}:{unit.pk}:{today.isoformat()}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = _count(unit, today)
+        cache.set(key, figures, CACHE_SECONDS)
+    figures.unit = unit
+    return figures
+
+
+def _count(unit, today):
     members = Member.objects.filter(in_subtree(unit.path, "unit__path"), status=Status.ACTIVE)
     aggregates = {"total": Count("id")}
     for code in Gender.values:
@@ -85,6 +111,7 @@ def member_figures(unit, *, today=None):
     )
     figures.by_kind = [(item["unit__kind__name"] or "—", item["n"]) for item in kinds]
     figures.workers = subtree_figures(unit).workers
+    figures.unit = None  # not pickled into the cache; member_figures() puts it back
     return figures
 
 

@@ -277,6 +277,9 @@ def sync_unit_figures(units):
     from congdoan.org import services as org_services
     from congdoan.org.models import Unit
 
+    from .figures import figures_changed
+
+    transaction.on_commit(figures_changed)
     ids = {unit.pk if hasattr(unit, "pk") else unit for unit in units}
     counts = dict(
         Member.objects.filter(unit_id__in=ids, status=Status.ACTIVE)
@@ -354,6 +357,10 @@ def update_member(*, actor, member, note="", **changes):
         _save(member)
         _event(member, MemberEvent.Kind.UPDATED, actor=actor, after={"fields": changed}, note=note)
         log(member, "members.edit", user=actor, data={"fields": changed})
+        if {"gender", "birth_date", "joined_on"} & set(changed):
+            from .figures import figures_changed
+
+            transaction.on_commit(figures_changed)
     return member
 
 

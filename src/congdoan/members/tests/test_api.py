@@ -83,3 +83,12 @@ def test_card_verification_is_public_and_says_only_the_state(client, hoa):
     data = client.get(f"{API}/cards/verify", {"token": token}).json()
     assert data == {"state": "valid", "valid_until": until.isoformat()}
     assert client.get(f"{API}/cards/verify", {"token": "abc"}).json()["state"] == "invalid"
+
+
+def test_unit_filter_stays_inside_the_callers_reach(client, people, hoa, lan):
+    client.force_login(people.parent_admin)
+    assert client.get(API, {"unit": "LB-001"}).json()["count"] == 1
+    assert client.get(API, {"unit": "LB-002"}).json()["count"] == 0
+    assert client.get(API, {"unit": "DA-001"}).json()["count"] == 0  # Đông Anh: not theirs
+    people.grant_export(people.parent_admin)  # no effect on reading rights
+    assert client.get(f"{API}/{lan.pk}").status_code == 404

@@ -231,3 +231,20 @@ def test_the_key_can_come_from_the_environment(monkeypatch, settings, tree):
     assert Member.objects.get(pk=member.pk).cccd == ""  # SECRET_KEY's derivation differs
     monkeypatch.setenv("CONGDOAN_MEMBERS_KEY", "khoa-trong-bien-moi-truong")
     assert Member.objects.get(pk=member.pk).cccd == "001190012345"
+
+
+def test_figures_are_cached_until_members_change(
+    tree, people, hoa, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    from congdoan.members.figures import member_figures
+
+    assert member_figures(tree.long_bien).members == 1
+    with django_assert_num_queries(0):
+        assert member_figures(tree.long_bien).members == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        new_member(tree.lb_office, cccd="001190000777", card_number="LB002-0001")
+    figures = member_figures(tree.long_bien)
+    assert figures.members == 2 and figures.unit == tree.long_bien
+    with django_capture_on_commit_callbacks(execute=True):
+        services.leave(actor=people.officer, member=hoa)
+    assert member_figures(tree.long_bien).members == 1

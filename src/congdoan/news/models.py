@@ -563,32 +563,71 @@ class ArticlePage(Page):
         return " - ".join(part for part in (self.author, unit) if part)
 
     def get_context(self, request, *args, **kwargs):
+        """The page's lists are computed on first use: the template keeps the rendered article
+        in a fragment cache keyed by the content version (never in preview), so an article
+        served from it runs none of their queries."""
         context = super().get_context(request, *args, **kwargs)
-        category = self.category
-        same_category = articles().descendant_of(category) if category else articles()
-        tags = list(self.tags.all())
-        tag_ids = [tag.pk for tag in tags]
-        related = []
-        if tag_ids:
-            related = related_articles(self, tag_ids)
-        context["related"] = related
-        context["newer"] = list(
-            same_category.filter(date__gt=self.date).exclude(pk=self.pk).order_by("date", "pk")[:5]
-        )
-        context["others"] = list(
-            same_category.filter(date__lte=self.date)
-            .exclude(pk=self.pk)
-            .exclude(pk__in=[item.pk for item in related])[:8]
-        )
-        context["tags"] = tags
-        context["ancestors"] = self.ancestor_pages
+        context["article"] = ArticleBlocks(self, request)
         context["canonical_url"] = self.get_full_url(request)
-        section = self.section
-        context["section_url"] = section.get_url(request) if section else "/"
-        if self.lead_image_id:
-            rendition = self.lead_image.get_rendition("fill-1200x630|format-jpeg")
-            context["share_image_url"] = request.build_absolute_uri(rendition.url)
+        context["content_version"] = content_version()
+        context["fragment_seconds"] = 0 if getattr(request, "is_preview", False) else 86400
         return context
+
+
+class ArticleBlocks:
+    """What an article page shows besides its own fields, each computed once when asked for."""
+
+    def __init__(self, article, request):
+        self.page = article
+        self.request = request
+
+    @cached_property
+    def tags(self):
+        return list(self.page.tags.all())
+
+    @cached_property
+    def related(self):
+        tag_ids = [tag.pk for tag in self.tags]
+        return related_articles(self.page, tag_ids) if tag_ids else []
+
+    @cached_property
+    def _same_category(self):
+        category = self.page.category
+        return articles().descendant_of(category) if category else articles()
+
+    @cached_property
+    def newer(self):
+        page = self.page
+        return list(
+            self._same_category.filter(date__gt=page.date)
+            .exclude(pk=page.pk)
+            .order_by("date", "pk")[:5]
+        )
+
+    @cached_property
+    def others(self):
+        page = self.page
+        return list(
+            self._same_category.filter(date__lte=page.date)
+            .exclude(pk=page.pk)
+            .exclude(pk__in=[item.pk for item in self.related])[:8]
+        )
+
+    @property
+    def ancestors(self):
+        return self.page.ancestor_pages
+
+    @cached_property
+    def section_url(self):
+        section = self.page.section
+        return section.get_url(self.request) if section else "/"
+
+    @cached_property
+    def share_image_url(self):
+        if not self.page.lead_image_id:
+            return ""
+        rendition = self.page.lead_image.get_rendition("fill-1200x630|format-jpeg")
+        return self.request.build_absolute_uri(rendition.url)
 
 
 COMMON_TAG = 500

@@ -252,3 +252,40 @@ def test_the_home_blocks_come_from_a_fragment_cache_that_follows_publishing(
     html, served = render()
     assert served < after_publish  # the blocks' queries are skipped once the fragment is kept
     assert "Tin vừa đăng về chăm lo đoàn viên" in html
+
+
+def test_an_article_is_rendered_once_per_content_version_but_never_from_a_preview(
+    client, portal, settings
+):
+    settings.CONGDOAN_PAGE_CACHE_SECONDS = 0
+    url = portal.seed.url
+
+    def render():
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(url).content.decode()
+        return html, len(queries)
+
+    first, built = render()
+    again, kept = render()
+    assert kept < built
+    assert again == first
+    assert "Tin liên quan" in first or "Các tin khác" in first
+    add_article(
+        portal.propaganda,
+        title="Tin mới hơn vừa đăng",
+        date=at(2030, 1, 2, 8, 0),
+        author="A",
+        unit=portal.seed.unit,
+    )
+    # Every publication bumps the content version: the kept fragment is not served.
+    html, _count = render()
+    newer = html.split('id="newer-title"')[1]
+    assert "Tin mới hơn vừa đăng" in newer
+    assert render()[1] < built
+
+    # A draft previewed by an editor is rendered afresh and never stored.
+    seed = portal.seed
+    seed.title = "Bản xem trước của biên tập viên"
+    preview = seed.make_preview_request(original_request=None, preview_mode=None)
+    assert "Bản xem trước của biên tập viên" in preview.content.decode()
+    assert "Bản xem trước của biên tập viên" not in render()[0]

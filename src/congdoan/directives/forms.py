@@ -302,20 +302,6 @@ class InvitationForm(forms.Form):
         return data
 
     def service_fields(self):
-        data = self.cleaned_data
-        names = (
-            "number",
-            "title",
-            "agenda",
-            "starts_at",
-            "ends_at",
-            "location",
-            "online_url",
-            "chair",
-            "signer",
-            "paper_pages",
-        )
-        return {name: data[name] for name in names} | {
-            "users": data["users"],
-            "units": data["units"],
-        }
+        from .invitations import FIELDS
+
+        return {name: self.cleaned_data[name] for name in (*FIELDS, "users", "units")}

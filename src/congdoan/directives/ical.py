@@ -33,13 +33,20 @@ def _lines(*pairs):
     return "\n".join(f"{label}: {value}" for label, value in pairs if value)
 
 
-def entry_event(entry, request):
+def _event(item):
+    """An event with what entries and invitations share: uid, times, sequence."""
     event = Event()
-    event.add("uid", f"{entry.uid}@congdoan")
-    event.add("dtstamp", entry.updated_at)
-    event.add("last-modified", entry.updated_at)
-    event.add("dtstart", entry.starts_at)
-    event.add("dtend", entry.ends_at or entry.starts_at + DEFAULT_LENGTH)
+    event.add("uid", f"{item.uid}@congdoan")
+    event.add("dtstamp", item.updated_at)
+    event.add("last-modified", item.updated_at)
+    event.add("dtstart", item.starts_at)
+    event.add("dtend", item.ends_at or item.starts_at + DEFAULT_LENGTH)
+    event.add("sequence", item.sequence)
+    return event
+
+
+def entry_event(entry, request):
+    event = _event(entry)
     title = entry.title
     if entry.change:
         title = f"[{Change(entry.change).label}] {title}"
@@ -57,17 +64,11 @@ def entry_event(entry, request):
         ),
     )
     event.add("status", "CANCELLED" if entry.cancelled else "CONFIRMED")
-    event.add("sequence", entry.sequence)
     return event
 
 
 def invitation_event(invitation, response, request):
-    event = Event()
-    event.add("uid", f"{invitation.uid}@congdoan")
-    event.add("dtstamp", invitation.updated_at)
-    event.add("last-modified", invitation.updated_at)
-    event.add("dtstart", invitation.starts_at)
-    event.add("dtend", invitation.ends_at or invitation.starts_at + DEFAULT_LENGTH)
+    event = _event(invitation)
     event.add("summary", _("Giấy mời: %(title)s") % {"title": invitation.title})
     place = invitation.location or invitation.online_url
     if place:
@@ -92,7 +93,6 @@ def invitation_event(invitation, response, request):
     else:
         status = "TENTATIVE"
     event.add("status", status)
-    event.add("sequence", invitation.sequence)
     return event
 
 

@@ -64,7 +64,7 @@ class Migration(migrations.Migration):
             name='InvitationFile',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, storage=congdoan.directives.models.documents.private_storage, upload_to=congdoan.directives.models.invitations._file_path)),
+                ('file', models.FileField(max_length=200, storage=congdoan.directives.models.documents.private_storage, upload_to=congdoan.directives.models.documents._file_path)),
                 ('original_name', models.CharField(max_length=255, verbose_name='tên tệp')),
                 ('content_type', models.CharField(max_length=100)),
                 ('size', models.PositiveBigIntegerField(verbose_name='dung lượng')),

@@ -188,29 +188,25 @@ class Document(models.Model):
 
 def _file_path(instance, filename):
     extension = os.path.splitext(filename)[1].lower()
-    return f"documents/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
+    return f"{instance.folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
 
 
-class DocumentFile(models.Model):
-    """A file attached to a document: stored under a random name in private storage, with the
-    name it was uploaded under kept for the download."""
+class StoredFile(models.Model):
+    """A file kept in private storage under a random name, with the name it was uploaded under
+    kept for the download; only views that check who asks serve it."""
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="files")
+    folder = "files"
     file = models.FileField(storage=private_storage, upload_to=_file_path, max_length=200)
     original_name = models.CharField(_("tên tệp"), max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField(_("dung lượng"))
     sha256 = models.CharField(max_length=64)
     downloads = models.PositiveIntegerField(_("lượt tải"), default=0)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        abstract = True
         ordering = ["id"]
-        verbose_name = _("tệp đính kèm")
-        verbose_name_plural = _("tệp đính kèm")
 
     def __str__(self):
         return self.original_name
@@ -218,3 +214,17 @@ class DocumentFile(models.Model):
     @property
     def extension(self):
         return os.path.splitext(self.original_name)[1].lstrip(".").upper()
+
+
+class DocumentFile(StoredFile):
+    """A file attached to a document."""
+
+    folder = "documents"
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="files")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta(StoredFile.Meta):
+        verbose_name = _("tệp đính kèm")
+        verbose_name_plural = _("tệp đính kèm")

@@ -2,7 +2,6 @@
 or online link, the draft documents to read, and for each invitee whether they read it and
 whether they come, send someone in their place or decline."""
 
-import os
 import uuid
 
 from django.conf import settings
@@ -12,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from congdoan.org.models import Unit
 
-from .documents import private_storage
+from .documents import StoredFile
 
 
 class Invitation(models.Model):
@@ -134,32 +133,13 @@ class InvitationRecipient(models.Model):
         return self.unit.name
 
 
-def _file_path(instance, filename):
-    extension = os.path.splitext(filename)[1].lower()
-    return f"invitations/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
-
-
-class InvitationFile(models.Model):
+class InvitationFile(StoredFile):
     """A document attached to an invitation (draft report, agenda): checked as the register's
-    files are, kept in private storage, served only to the invitees and the organisers."""
+    files are, served only to the invitees and the organisers."""
 
+    folder = "invitations"
     invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="files")
-    file = models.FileField(storage=private_storage, upload_to=_file_path, max_length=200)
-    original_name = models.CharField(_("tên tệp"), max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveBigIntegerField(_("dung lượng"))
-    sha256 = models.CharField(max_length=64)
-    downloads = models.PositiveIntegerField(_("lượt tải"), default=0)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["id"]
+    class Meta(StoredFile.Meta):
         verbose_name = _("tài liệu họp")
         verbose_name_plural = _("tài liệu họp")
-
-    def __str__(self):
-        return self.original_name
-
-    @property
-    def extension(self):
-        return os.path.splitext(self.original_name)[1].lstrip(".").upper()

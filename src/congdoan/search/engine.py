@@ -67,13 +67,18 @@ def _quote_ts(term):
 # --- the two backends: ids of matching entries, newest first ----------------------------------
 
 # PostgreSQL with RUM: two ways to the newest matches. Walking the primary key down and
-# checking each row costs about PK_ROW per row read, so W matches at a density d cost
-# W / d rows; the RUM index returns the matches in key order itself, but it gathers and sorts
-# all of them first (measured: ~0,7 µs a match, 0,6 s for a term in every row of a million),
-# so it costs RUM_MATCH per match. The walk wins for dense conditions ("công đoàn"), RUM for
-# the rest; the density is estimated from the column's statistics (see `density`).
-PK_ROW = 4.0  # µs per row read by the walk (heap tuple, terms decompressed, @@)
-RUM_MATCH = 0.8  # µs per match gathered and sorted by the RUM scan
+# checking each row costs about PK_ROW per row read: W matches at a density d cost W / d
+# rows. The RUM index returns matches in key order itself (`ORDER BY id <=| bound`), but it
+# first gathers and sorts every entry of the posting lists it is asked about (measured at a
+# million items: 0,87 s for "công đoàn", in every row; 14 ms for a category's 50.000), so it
+# is asked only about the *rare* terms of the condition (the driver: the rarest term and any
+# other under RARE_SHARE), and the whole condition is checked on the rows it returns, newest
+# first, until the page is full. The walk wins for dense conditions ("công đoàn"), the RUM
+# driver for the rest (a category filter, medium-frequency syllables); the shares are
+# estimated from ANALYZE's statistics of the column (see `_term_frequencies`).
+PK_ROW = 1.5  # µs per row read by the walk or checked after the RUM scan
+RUM_ENTRY = 0.5  # µs per posting-list entry the RUM scan gathers and sorts
+RARE_SHARE = 0.2
 STATS_SECONDS = 300
 _stats = {}
 
@@ -105,47 +110,75 @@ def _term_frequencies():
     return value
 
 
-def density(condition):
-    """The estimated share of entries matching `condition`: between the product of its
-    terms' shares (were they independent) and the smallest one (were they always together),
-    their geometric mean, as the syllables of a query tend to go together."""
+def _share(terms):
+    """The estimated share of entries holding all `terms`: between the product of their
+    shares (were they independent) and the smallest one (were they always together), their
+    geometric mean, as the syllables of a query tend to go together."""
     _rows, frequent, floor, _keys = _term_frequencies()
-    shares = [frequent.get(term, floor) for term in condition.must] or [1.0]
+    shares = [frequent.get(term, floor) for term in terms] or [1.0]
     return math.sqrt(min(shares) * math.prod(shares))
 
 
+def density(condition):
+    return _share(condition.must)
+
+
+def driver(condition):
+    """The terms the RUM scan is asked about: the rarest, and the others under RARE_SHARE."""
+    _rows, frequent, floor, _keys = _term_frequencies()
+    ranked = sorted(condition.must, key=lambda term: frequent.get(term, floor))
+    return [t for i, t in enumerate(ranked) if i == 0 or frequent.get(t, floor) < RARE_SHARE]
+
+
 def walk_wins(condition, limit):
-    """With RUM: whether walking the primary key down beats the RUM scan for the `limit`
-    newest matches of `condition` (see PK_ROW). A date range bounds the walk to the rows of
-    the range (keys are publication times); the RUM scan still gathers every match."""
-    rows, _frequent, _floor, (first, last) = _term_frequencies()
+    """With RUM: whether walking the primary key down beats the RUM scan of the driver terms
+    for the `limit` newest matches of `condition`. A date range bounds the walk to the rows of
+    the range (keys are publication times); the RUM scan still gathers every entry."""
+    rows, frequent, floor, (first, last) = _term_frequencies()
     share = max(density(condition), 1e-9)
     walked = limit / share
     if (condition.low is not None or condition.high is not None) and last > first:
         low = max(first, condition.low if condition.low is not None else first)
         high = min(last, condition.high if condition.high is not None else last)
         walked = min(walked, rows * max(0, high - low) / (last - first))
-    return PK_ROW * walked < RUM_MATCH * share * rows
+    terms = driver(condition)
+    gathered = rows * sum(frequent.get(term, floor) for term in terms)
+    checked = min(gathered, limit * _share(terms) / share)
+    return PK_ROW * walked < RUM_ENTRY * gathered + PK_ROW * checked
 
 
-def _order(condition, limit, rare=False):
-    """(ORDER BY clause, its parameters, settings for the statement's transaction) for the
-    newest matches of `condition` first on PostgreSQL.
+def _plan(condition, limit, rare=False):
+    """(WHERE clause, its parameters, ORDER BY clause, its parameters, settings for the
+    statement's transaction) for the newest matches of `condition` first, on PostgreSQL.
 
-    With RUM: through the index when it pays (or when the caller knows few entries match),
-    else down the primary key, which the planner is then told to take: its estimate for
-    many ANDed terms is often far too low, and it would gather and sort every match.
-    With GIN only, for a rare condition the GIN index is made the only way in: walking the
+    With RUM: the driver terms through the index, in key order, the whole condition checked
+    on each row (`ts_match_vq`, the function of @@, which the planner does not give to the
+    index); or, when it costs less, down the primary key, which the planner is then told to
+    take: its estimate for many ANDed terms is often far off, and it would gather and sort
+    every match. With GIN only, a rare condition goes through the GIN index alone: walking the
     key down through a rare condition reads the whole table.
     """
+    where, params = ["terms @@ %s::tsquery"], [condition.tsquery()]
+    order, order_params, settings = "ORDER BY id DESC", [], []
     if fulltext.kind() == "rum":
         if rare or not walk_wins(condition, limit):
+            terms = driver(condition)
+            if condition.must_not or len(terms) < len(condition.must):
+                where = ["terms @@ %s::tsquery", "ts_match_vq(terms, %s::tsquery)"]
+                params = [Condition(must=terms).tsquery(), condition.tsquery()]
             bound = condition.high if condition.high is not None else 2**63 - 1
-            return "ORDER BY id <=| %s::bigint", [bound], []
-        return "ORDER BY id DESC", [], ["enable_sort = off", "enable_bitmapscan = off"]
-    if rare:
-        return "ORDER BY id DESC", [], ["enable_indexscan = off", "enable_seqscan = off"]
-    return "ORDER BY id DESC", [], []
+            order, order_params = "ORDER BY id <=| %s::bigint", [bound]
+        else:
+            settings = ["enable_sort = off", "enable_bitmapscan = off"]
+    elif rare:
+        settings = ["enable_indexscan = off", "enable_seqscan = off"]
+    if condition.low is not None:
+        where.append("id >= %s")
+        params.append(condition.low)
+    if condition.high is not None:
+        where.append("id <= %s")
+        params.append(condition.high)
+    return " AND ".join(where), params, order, order_params, settings
 
 
 def _where(condition):
@@ -166,21 +199,26 @@ def _where(condition):
     return table, key, " AND ".join(where), params
 
 
-def matching_ids(condition, limit, offset=0, rare=False):
-    """Ids (sort keys) of entries matching `condition`, newest first.
-
-    `rare`: the caller knows few entries match (see `_order`).
-    """
+def _newest(condition, limit, offset, rare=False, columns="", column_params=()):
+    """Rows (id, *columns) of the `limit` newest matches of `condition` after `offset`."""
     table, key, where, params = _where(condition)
     order, order_params, settings = f"ORDER BY {key} DESC", [], []
     if connection.vendor == "postgresql":
-        order, order_params, settings = _order(condition, limit + offset, rare)
-    sql = f"SELECT {key} FROM {table} WHERE {where} {order} LIMIT %s OFFSET %s"  # noqa: S608
+        where, params, order, order_params, settings = _plan(condition, limit + offset, rare)
+    sql = f"SELECT {key}{columns} FROM {table} WHERE {where} {order} LIMIT %s OFFSET %s"  # noqa: S608
     with transaction.atomic(), connection.cursor() as cursor:
         for setting in settings:
             cursor.execute(f"SET LOCAL {setting}")
-        cursor.execute(sql, [*params, *order_params, limit, offset])
-        return [row[0] for row in cursor.fetchall()]
+        cursor.execute(sql, [*column_params, *params, *order_params, limit, offset])
+        return cursor.fetchall()
+
+
+def matching_ids(condition, limit, offset=0, rare=False):
+    """Ids (sort keys) of entries matching `condition`, newest first.
+
+    `rare`: the caller knows few entries match (see `_plan`).
+    """
+    return [row[0] for row in _newest(condition, limit, offset, rare)]
 
 
 def count(condition, cap=COUNT_CAP):
@@ -240,20 +278,13 @@ def window(base, named, limit, offset=0):
     that from its index, where "rowid IN (…)" made it read each term's whole list.
     """
     if connection.vendor == "postgresql":
-        table, _, where, params = _where(base)
         names = list(named)
         flags = "".join(", terms @@ %s::tsquery" for _ in names)
         feature_params = [Condition(must=named[name][1]).tsquery() for name in names]
-        order, order_params, settings = _order(base, limit + offset)
-        sql = f"SELECT id{flags} FROM {table} WHERE {where} {order} LIMIT %s OFFSET %s"  # noqa: S608
-        with transaction.atomic(), connection.cursor() as cursor:
-            for setting in settings:
-                cursor.execute(f"SET LOCAL {setting}")
-            cursor.execute(sql, [*feature_params, *params, *order_params, limit, offset])
-            return [
-                (pk, {name for name, flag in zip(names, row, strict=True) if flag})
-                for pk, *row in cursor.fetchall()
-            ]
+        return [
+            (pk, {name for name, flag in zip(names, row, strict=True) if flag})
+            for pk, *row in _newest(base, limit, offset, False, flags, feature_params)
+        ]
     ids = matching_ids(base, limit, offset)
     if not ids:
         return []

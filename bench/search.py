@@ -547,8 +547,9 @@ def run_backend(backend, items, args):
             "PYTHONDONTWRITEBYTECODE": "1",
         }
         env.pop("DATABASE_URL", None)
-        if backend == "postgresql" and not reuse:
-            _postgres("create")
+        if backend == "postgresql":
+            if not reuse:
+                _postgres("create")
             env["DATABASE_URL"] = f"{PG_SERVER}/{PG_DATABASE}"
         output = Path(var_dir) / "results.json"
         command = [

@@ -122,3 +122,15 @@ def test_the_member_withdraws_their_own_consent_only(client, people, hoa, tuan):
     assert "Đã rút lại sự đồng ý." in page.content.decode()
     mine.refresh_from_db()
     assert mine.withdrawn_at is not None
+
+
+def test_a_member_signs_in_and_lands_on_their_record(client, people, hoa):
+    people.member.set_password("mat-khau-that-dai-2025")
+    people.member.save()
+    login_url = client.get(reverse("members:own"))["Location"]
+    assert login_url == "/admin/login/?next=/doan-vien/cua-toi/"
+    response = client.post(
+        login_url, {"username": "doanvien", "password": "mat-khau-that-dai-2025"}
+    )
+    assert response["Location"] == reverse("members:own")
+    assert "Nguyễn Thị Hoa" in client.get(reverse("members:own")).content.decode()

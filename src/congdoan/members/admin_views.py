@@ -8,6 +8,7 @@ import contextlib
 import hashlib
 import os
 import secrets
+import tempfile
 import time
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -56,7 +57,7 @@ from .forms import (
 )
 from .importer import (
     action_label,
-    export_bytes,
+    export_members,
     import_members,
     members_to_export,
     upload_limit,
@@ -690,7 +691,11 @@ class ExportView(MemberAdminMixin, FormView):
             )
             return self.form_invalid(form)
         members = members_to_export(unit=unit)
-        data = export_bytes(members)[0]
+        # A province's export is tens of megabytes: written to a temporary file (on disk past
+        # a few megabytes), then streamed, rather than held in memory.
+        stored = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115
+        export_members(stored, members=members)
+        stored.seek(0)
         record_access(
             actor=self.request.user,
             action=AccessLog.Action.EXPORT,
@@ -700,10 +705,12 @@ class ExportView(MemberAdminMixin, FormView):
             reason=form.cleaned_data["reason"],
             sensitive=True,
         )
-        response = HttpResponse(data, content_type=XLSX)
         stamp = timezone.localdate().strftime("%Y%m%d")
-        response["Content-Disposition"] = (
-            f'attachment; filename="doan_vien_{unit.code}_{stamp}.xlsx"'
+        response = FileResponse(
+            stored,
+            as_attachment=True,
+            filename=f"doan_vien_{unit.code}_{stamp}.xlsx",
+            content_type=XLSX,
         )
         return response
 

@@ -307,7 +307,8 @@ def test_export_needs_its_own_permission_and_is_logged(client, people, hoa, tuan
     people.grant_export(people.parent_admin)
     response = client.post(url, {"unit": "HN-LB", "reason": "Báo cáo quý"})
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    assert 'filename="doan_vien_HN-LB_' in response["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
     assert len(rows) == 3 and rows[1][3] in ("001190012345", "001085099999")
     entry = AccessLog.objects.get(action="export")

@@ -344,52 +344,64 @@ HEADERS = (
 
 
 def statement_xlsx(statement):
-    """The statement as an xlsx workbook (bytes): numbers as numbers, dates as dates."""
+    """The statement as an xlsx workbook (bytes): numbers as numbers, dates as dates.
+
+    Written row by row (openpyxl's write-only mode): a statement of 10.000 lines took 2,4 s
+    in the normal mode, most of it keeping every cell in memory."""
     from io import BytesIO
 
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Bảng kê")[:31]
-    sheet.append([statement_title(statement)])
-    sheet["A1"].font = Font(bold=True, size=13)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(_("Bảng kê")[:31])
+    for column, width in zip("ABCDEFGHIJ", (6, 60, 12, 22, 8, 14, 8, 8, 14, 14), strict=True):
+        sheet.column_dimensions[column].width = width
+
+    def cell(value, number_format=None, bold=False, size=None):
+        written = WriteOnlyCell(sheet, value=value)
+        if number_format:
+            written.number_format = number_format
+        if bold:
+            written.font = Font(bold=True, size=size)
+        return written
+
+    sheet.append([cell(statement_title(statement), bold=True, size=13)])
     status = _("Đã duyệt") if statement.locked else _("Dự thảo")
     sheet.append([_("Ban biên tập: %(board)s") % {"board": statement.board.name}, "", status])
     sheet.append([])
-    sheet.append([str(header) for header in HEADERS])
-    for cell in sheet[4]:
-        cell.font = Font(bold=True)
+    sheet.append([cell(str(header), bold=True) for header in HEADERS])
     money = "#,##0"
-    # Rows are counted here: openpyxl's max_row walks every cell, once per line it was 40 s
-    # for a statement of 10.000 lines.
-    row = 4
     for number, line in enumerate(statement.lines.all().iterator(), start=1):
         sheet.append(
             [
                 number,
                 line.title,
-                line.published_on,
+                cell(line.published_on, "DD/MM/YYYY"),
                 line.author,
                 line.grade_code,
-                line.item_amount,
+                cell(line.item_amount, money),
                 line.photos_used,
                 line.photo_grade_code,
-                line.photo_amount,
-                line.total,
+                cell(line.photo_amount, money),
+                cell(line.total, money),
             ]
         )
-        row += 1
-        sheet.cell(row=row, column=3).number_format = "DD/MM/YYYY"
-        for column in (6, 9, 10):
-            sheet.cell(row=row, column=column).number_format = money
-    sheet.append(["", _("Tổng cộng"), "", "", "", "", "", "", "", statement.total])
-    row += 1
-    sheet.cell(row=row, column=10).number_format = money
-    sheet.cell(row=row, column=2).font = Font(bold=True)
-    for column, width in zip("ABCDEFGHIJ", (6, 60, 12, 22, 8, 14, 8, 8, 14, 14), strict=True):
-        sheet.column_dimensions[column].width = width
+    sheet.append(
+        [
+            "",
+            cell(_("Tổng cộng"), bold=True),
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            cell(statement.total, money),
+        ]
+    )
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -236,6 +236,8 @@ def test_exports_open_and_carry_the_figures(office, scale, november, today):
     assert sheet["A1"].value.startswith("Bảng kê nhuận bút tháng 11/2026")
     assert sheet["B5"].value == "Tin Long Biên số 1"
     assert sheet["J5"].value == 400_000
+    assert sheet["C5"].value.date() == date(2026, 11, 3)
+    assert sheet["C5"].number_format == "DD/MM/YYYY"
     assert sheet.cell(row=sheet.max_row, column=10).value == 750_000
     pdf = royalties.statement_pdf(statement)
     assert pdf.startswith(b"%PDF")

@@ -13,7 +13,7 @@ from django.db.models import Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -212,10 +212,16 @@ class SectionMixin(FeedRoutesMixin):
         )
 
     def render_listing(self, request, items, template, count_key, **extra):
-        """An archive page: one paginated list, without the home page's blocks."""
+        """An archive page: one paginated list, without the home page's blocks. The list's HTML
+        is kept per page number and content version (`listing_key`)."""
         return self.render(
             request,
-            context_overrides={**extra, "page_obj": paginate(request, items, count_key)},
+            context_overrides={
+                **extra,
+                "page_obj": paginate(request, items, count_key),
+                "listing_key": count_key,
+                "content_version": content_version(),
+            },
             template=template,
         )
 
@@ -400,15 +406,23 @@ class CategoryPage(FeedRoutesMixin, Page):
 
     @path("", name="index")
     def index_view(self, request):
+        key = f"category:{self.pk}"
         return self.render(
             request,
             context_overrides={
-                "page_obj": paginate(request, articles().descendant_of(self), f"category:{self.pk}")
+                "page_obj": paginate(request, articles().descendant_of(self), key),
+                "listing_key": key,
             },
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["subcategories"] = SimpleLazyObject(self.subcategories)
+        context["content_version"] = content_version()
+        return context
+
+    def subcategories(self):
+        """The live categories right under this one (shown above the listing)."""
         # Categories are few: filtering them here avoids PostgreSQL's plan for the child_of
         # join, which walked the 100.000 article rows of the page table.
         children = [
@@ -420,8 +434,7 @@ class CategoryPage(FeedRoutesMixin, Page):
             children = list(
                 live_public(CategoryPage.objects.filter(pk__in=children)).order_by("path")
             )
-        context["subcategories"] = children
-        return context
+        return children
 
 
 class NewsTag(TagBase):

@@ -81,3 +81,17 @@ def test_a_moved_page_answers_at_its_new_address(client, portal):
     response = client.get(old)
     assert (response.status_code, response.url) == (301, moved.url)  # Wagtail's redirect
     assert client.get(moved.url).status_code == 200
+
+
+def test_listings_are_kept_per_page_and_follow_publishing(client, portal):
+    from congdoan.news.content import add_article
+
+    url = portal.care.url
+    _response, built = queries(client, url)
+    response, kept = queries(client, url)
+    assert kept < built
+    add_article(portal.care, title="Tin chăm lo vừa đăng", date=at(2030, 1, 3, 8, 0), author="A")
+    assert "Tin chăm lo vừa đăng" in client.get(url).content.decode()
+    day = "/ngay/2030-01-03/"
+    assert "Tin chăm lo vừa đăng" in client.get(day).content.decode()
+    assert "Tin chăm lo vừa đăng" not in client.get("/ngay/2030-01-04/").content.decode()

@@ -58,6 +58,15 @@ ALLOWED_HOSTS = env_list(
 )
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS is required when CONGDOAN_PROFILE=production.")
+
+# The key of citizen identity numbers at rest (members.crypto). Without it the key is derived
+# from SECRET_KEY, and rotating SECRET_KEY would make every stored number unreadable: production
+# must set it and keep it with the backups.
+CONGDOAN_MEMBERS_KEY = os.environ.get("CONGDOAN_MEMBERS_KEY", "")
+if PRODUCTION and len(CONGDOAN_MEMBERS_KEY) < 32:
+    raise ImproperlyConfigured(
+        "CONGDOAN_MEMBERS_KEY (at least 32 characters) is required when CONGDOAN_PROFILE=production."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [

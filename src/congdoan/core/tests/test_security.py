@@ -43,11 +43,24 @@ def test_production_profile_requires_allowed_hosts(tmp_path):
     assert "ALLOWED_HOSTS is required" in result.stderr
 
 
+def test_production_profile_requires_the_members_key(tmp_path):
+    env = {
+        "CONGDOAN_PROFILE": "production",
+        "SECRET_KEY": "k" * 60,
+        "ALLOWED_HOSTS": "congdoan.example.vn",
+        "CONGDOAN_MEMBERS_KEY": "too-short",
+    }
+    result = run_manage("check", env=env, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "CONGDOAN_MEMBERS_KEY (at least 32 characters) is required" in result.stderr
+
+
 def test_production_profile_passes_the_deployment_checks(tmp_path):
     env = {
         "CONGDOAN_PROFILE": "production",
         "SECRET_KEY": "a-long-random-production-key-" + "x7Yq" * 12,
         "ALLOWED_HOSTS": "congdoan.example.vn",
+        "CONGDOAN_MEMBERS_KEY": "members-key-kept-with-the-backups-" + "Zp3" * 8,
     }
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env, tmp_path=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr

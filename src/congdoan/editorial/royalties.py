@@ -248,6 +248,7 @@ def prepare_statement(*, actor, board, month, collaborator=None, unit=None):
             raise RoyaltyError(_("Bảng kê đã duyệt và đã khóa, không lập lại được."))
         statement.lines.all().delete()
         lines = []
+        local_dates = {}
         for (
             item_id,
             title,
@@ -259,27 +260,29 @@ def prepare_statement(*, actor, board, month, collaborator=None, unit=None):
             photo_grade_id,
             photo_grade_code,
         ) in rows:
-            day = _local_date(published_at)
+            day = local_dates.get(published_at)
+            if day is None:
+                day = local_dates[published_at] = _local_date(published_at)
             item_amount = rates.on(grade_id, day) or 0
             photo_rate = rates.on(photo_grade_id, day) if photo_grade_id else 0
             photo_amount = (photo_rate or 0) * photos_used
             lines.append(
-                StatementLine(
-                    statement=statement,
-                    item_id=item_id,
-                    title=title[:500],
-                    published_on=day,
-                    author=author or "",
-                    grade_code=grade_code,
-                    item_amount=item_amount,
-                    photos_used=photos_used,
-                    photo_grade_code=photo_grade_code or "",
-                    photo_amount=photo_amount,
-                    total=item_amount + photo_amount,
+                (
+                    statement.pk,
+                    item_id,
+                    title[:500],
+                    day,
+                    author or "",
+                    grade_code,
+                    item_amount,
+                    photos_used,
+                    photo_grade_code or "",
+                    photo_amount,
+                    item_amount + photo_amount,
                 )
             )
-        StatementLine.objects.bulk_create(lines, batch_size=1000)
-        statement.total = sum(line.total for line in lines)
+        _insert_lines(lines)
+        statement.total = sum(line[-1] for line in lines)
         statement.prepared_by = _user(actor)
         statement.save()
         log(
@@ -295,6 +298,36 @@ def prepare_statement(*, actor, board, month, collaborator=None, unit=None):
             },
         )
     return statement
+
+
+LINE_COLUMNS = (
+    "statement_id",
+    "item_id",
+    "title",
+    "published_on",
+    "author",
+    "grade_code",
+    "item_amount",
+    "photos_used",
+    "photo_grade_code",
+    "photo_amount",
+    "total",
+)
+
+
+def _insert_lines(lines):
+    """Write the lines with one prepared INSERT run for every row: bulk_create spent most of a
+    10.000-line statement compiling SQL for 110.000 values."""
+    from django.db import connection
+
+    if not lines:
+        return
+    quote = connection.ops.quote_name
+    table = quote(StatementLine._meta.db_table)
+    columns = ", ".join(quote(column) for column in LINE_COLUMNS)
+    placeholders = ", ".join(["%s"] * len(LINE_COLUMNS))
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", lines)  # noqa: S608
 
 
 def approve_statement(*, actor, statement):

@@ -71,12 +71,13 @@ def _quote_ts(term):
 # rows. The RUM index returns matches in key order itself (`ORDER BY id <=| bound`), but it
 # first gathers and sorts every entry of the posting lists it is asked about (measured at a
 # million items: 0,87 s for "công đoàn", in every row; 14 ms for a category's 50.000), so it
-# is asked only about the rarest term of the condition (the driver), and the whole condition
-# is checked on the rows it returns, newest first, until the page is full. The walk wins for dense conditions ("công đoàn"), the RUM
+# is asked only about the rarest term or two of the condition (the driver, see `driver`), and
+# the whole condition is checked on the rows it returns, newest first, until the page is full. The walk wins for dense conditions ("công đoàn"), the RUM
 # driver for the rest (a category filter, medium-frequency syllables); the shares are
 # estimated from ANALYZE's statistics of the column (see `_term_frequencies`).
 WALK_ROW = 2.5  # µs per row read by the walk (rows in key order: scattered on the heap)
 CHECK_ROW = 1.5  # µs per row checked after the RUM scan
+RARE_PAIR = 0.15  # a second driver term only under this share
 RUM_ENTRY = 0.5  # µs per posting-list entry the RUM scan gathers and sorts
 STATS_SECONDS = 300
 _stats = {}
@@ -136,13 +137,17 @@ def _specificity(term):
 
 
 def driver(condition):
-    """The term the RUM scan is asked about: the rarest one. (Two lists ANDed cost more than
-    one gathered and checked row by row: "khanh" and "huy" together took 0,5–1,4 s.) Ties
-    (terms missing from the statistics) go to the most specific: an older level of "từ công
-    đoàn cấp" in a category read its category's 50.000 rows to find none when asked by
-    "c:16", instead of the few holding "t:tu_cong"."""
+    """The terms the RUM scan is asked about: the rarest one, and the next rarest when it is
+    under RARE_PAIR too. Measured at a million items (the window of a query): with a second
+    rare term "trực thuộc tlđ khai" in a category 16–28 ms instead of 0,3–1 s (every row of
+    "tld" read and checked), "lo bảo vệ" in "benchdoc" 16–18 ms instead of 73–123 ms; with a
+    common second term RUM gathers its long list: "khanh" with "huy" (18 %) 229–394 ms, alone
+    14–25 ms. Ties (terms missing from the statistics) go to the most specific: an older level
+    of "từ công đoàn cấp" in a category read the category's 50.000 rows to find none when asked
+    by "c:16", instead of the few holding "t:tu_cong"."""
     _rows, frequent, floor, _keys = _term_frequencies()
-    return [min(condition.must, key=lambda t: (frequent.get(t, floor), -_specificity(t)))]
+    ranked = sorted(condition.must, key=lambda t: (frequent.get(t, floor), -_specificity(t)))
+    return ranked[:1] + [t for t in ranked[1:2] if frequent.get(t, floor) < RARE_PAIR]
 
 
 def walk_wins(condition, limit):

@@ -225,15 +225,20 @@ def test_listing_totals_are_counted_once_per_content_version(client, portal, set
     assert "Tin mới thêm 13" in html and "Trang 1/3" in html
 
 
+def rendered(client, url):
+    """The page's HTML and the number of queries it took."""
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(url).content.decode()
+    return html, len(queries)
+
+
 def test_the_home_blocks_come_from_a_fragment_cache_that_follows_publishing(
     client, portal, settings
 ):
     settings.CONGDOAN_PAGE_CACHE_SECONDS = 0  # the full-page cache off: the dynamic path
 
     def render():
-        with CaptureQueriesContext(connection) as queries:
-            html = client.get("/").content.decode()
-        return html, len(queries)
+        return rendered(client, "/")
 
     render()
     first, cold = render()
@@ -258,12 +263,9 @@ def test_an_article_is_rendered_once_per_content_version_but_never_from_a_previe
     client, portal, settings
 ):
     settings.CONGDOAN_PAGE_CACHE_SECONDS = 0
-    url = portal.seed.url
 
     def render():
-        with CaptureQueriesContext(connection) as queries:
-            html = client.get(url).content.decode()
-        return html, len(queries)
+        return rendered(client, portal.seed.url)
 
     first, built = render()
     again, kept = render()

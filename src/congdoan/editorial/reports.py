@@ -113,6 +113,8 @@ def site_report(period, items=None):
         .order_by("-items", "-photos", "collaborator__name")[:TOP]
     )
     per_month = _per_month(published) if count else {}
+    from congdoan.directives.invitations import online_delivery
+
     return {
         "from": period.start.isoformat(),
         "to": period.end.isoformat(),
@@ -133,6 +135,9 @@ def site_report(period, items=None):
             }
             for row in top
         ],
+        # Meeting invitations sent on line instead of on paper (issue 6): invitations, copies
+        # (one per invitee), pages not printed, files attached.
+        "invitations_online": online_delivery(start=period.start, end=period.end),
     }
 
 
@@ -173,6 +178,8 @@ SUMMARY_LABELS = {
     "per_month_average": gettext_lazy("Bình quân mỗi tháng"),
     "late": gettext_lazy("Tin gửi muộn"),
     "late_share": gettext_lazy("Tỷ lệ tin gửi muộn"),
+    "invitations": gettext_lazy("Giấy mời họp gửi trực tuyến"),
+    "pages": gettext_lazy("Trang giấy không phải in (giấy mời, tài liệu họp)"),
 }
 
 
@@ -183,6 +190,8 @@ def summary_rows(data):
         (SUMMARY_LABELS["per_month_average"], format_number(data["per_month_average"], 1)),
         (SUMMARY_LABELS["late"], format_number(data["late"])),
         (SUMMARY_LABELS["late_share"], f"{format_number(data['late_share'] * 100, 1)}%"),
+        (SUMMARY_LABELS["invitations"], format_number(data["invitations_online"]["invitations"])),
+        (SUMMARY_LABELS["pages"], format_number(data["invitations_online"]["pages"])),
     ]
 
 
@@ -205,6 +214,8 @@ def report_xlsx(period, data):
     sheet.append([str(SUMMARY_LABELS["late"]), data["late"]])
     sheet.append([str(SUMMARY_LABELS["late_share"]), data["late_share"]])
     sheet.cell(row=sheet.max_row, column=2).number_format = "0.0%"
+    sheet.append([str(SUMMARY_LABELS["invitations"]), data["invitations_online"]["invitations"]])
+    sheet.append([str(SUMMARY_LABELS["pages"]), data["invitations_online"]["pages"]])
     sheet.column_dimensions["A"].width = 40
     for title, header, rows in (
         (_("Theo tháng"), _("Tháng"), data["per_month"].items()),

@@ -81,6 +81,7 @@ EXPECTED = {
         {"name": "ctv.giathuy", "unit": "LB-001", "items": 2, "photos": 4},
         {"name": "ctv.uyno", "unit": "DA-001", "items": 1, "photos": 0},
     ],
+    "invitations_online": {"invitations": 0, "copies": 0, "pages": 0, "files": 0},
 }
 
 
@@ -201,3 +202,34 @@ def test_the_command_refuses_bad_formats_and_paths(db, tmp_path):
             "report", "site", "--from", "2026-01-01", "--to", "2026-01-31", "--format", "xlsx",
             "--output", str(tmp_path / "khong-co" / "bao-cao.xlsx"),
         )  # fmt: skip
+
+
+def test_the_report_counts_the_invitations_sent_on_line(items, tree, make_user):
+    from datetime import datetime, timedelta
+
+    from django.utils import timezone
+
+    from congdoan.directives import invitations
+    from congdoan.org.models import Role
+
+    organiser = make_user("vanphong_bc", roles=[(tree.hanoi, Role.STAFF)])
+    invitation = invitations.create_invitation(
+        actor=organiser,
+        unit=tree.hanoi,
+        title="Hội nghị sơ kết",
+        agenda="Sơ kết 6 tháng",
+        starts_at=timezone.now() + timedelta(days=2),
+        location="Hội trường",
+        paper_pages=12,
+        units=[tree.long_bien, tree.dong_anh],
+    )
+    invitations.send_invitation(actor=organiser, invitation=invitation)
+    # The invitation was sent today: move it into the reported half-year.
+    type(invitation).objects.filter(pk=invitation.pk).update(
+        sent_at=timezone.make_aware(datetime(2026, 3, 10, 9, 0))
+    )
+    data = reports.site_report(FIRST_HALF)
+    assert data["invitations_online"] == {"invitations": 1, "copies": 2, "pages": 24, "files": 0}
+    rows = {str(label): value for label, value in reports.summary_rows(data)}
+    assert rows["Giấy mời họp gửi trực tuyến"] == "1"
+    assert rows["Trang giấy không phải in (giấy mời, tài liệu họp)"] == "24"

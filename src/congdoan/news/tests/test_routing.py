@@ -88,7 +88,7 @@ def test_listings_are_kept_per_page_and_follow_publishing(client, portal):
 
     url = portal.care.url
     _response, built = queries(client, url)
-    response, kept = queries(client, url)
+    _response, kept = queries(client, url)
     assert kept < built
     add_article(portal.care, title="Tin chăm lo vừa đăng", date=at(2030, 1, 3, 8, 0), author="A")
     assert "Tin chăm lo vừa đăng" in client.get(url).content.decode()

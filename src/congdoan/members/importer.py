@@ -43,6 +43,7 @@ from congdoan.org.importer import (
     _opened,
     _parse_day,
     _Refused,
+    read_header,
 )
 from congdoan.org.importer import _rows as _org_rows
 from congdoan.org.models import Unit, in_subtree
@@ -386,51 +387,12 @@ class MemberImporter:
         return lines
 
     def _header(self, line, values):
-        header, unknown, seen, problems = [], [], {}, []
-        for index, value in enumerate(values):
-            text = _cell_text(value)
-            if not text:
-                header.append(None)
-                continue
-            key = column_for_header(text)
-            if key is None:
-                unknown.append(
-                    _("“%(header)s” (cột %(column)s)")
-                    % {"header": text, "column": _column_letter(index)}
-                )
-            elif key in seen:
-                problems.append(
-                    _("cột “%(label)s” có hai lần (cột %(first)s và cột %(second)s).")
-                    % {
-                        "label": LABELS[key],
-                        "first": _column_letter(seen[key]),
-                        "second": _column_letter(index),
-                    }
-                )
-                key = None
-            else:
-                seen[key] = index
-            header.append(key)
-        if unknown:
-            problems.append(
-                _("không nhận ra cột %(columns)s. Các cột dùng được: %(known)s.")
-                % {
-                    "columns": ", ".join(unknown),
-                    "known": ", ".join(f"“{column.label}”" for column in COLUMNS),
-                }
-            )
         required = [column for column in COLUMNS if column.required]
         if not self.root.level.is_grassroots:
             required.append(Column("unit", LABELS["unit"]))
-        missing = [column.label for column in required if column.key not in seen]
-        if missing:
-            problems.append(
-                _("thiếu cột bắt buộc: %(columns)s.")
-                % {"columns": ", ".join(f"“{label}”" for label in missing)}
-            )
-        if problems:
-            raise _Refused(issues=[ImportIssue(line, problem) for problem in problems])
-        return header
+        return read_header(
+            line, values, columns=COLUMNS, required=required, column_for_header=column_for_header
+        )
 
     def _parse(self, line, cells, result):
         row = _Line(line)

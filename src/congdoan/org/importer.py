@@ -268,6 +268,55 @@ def _column_letter(index):
     return get_column_letter(index + 1)
 
 
+def read_header(line, values, *, columns, required, column_for_header):
+    """The header row of a spreadsheet: the field of each column (None for a column without a
+    title). Unknown, repeated and missing columns are all reported at once, since no line can
+    be read without the right columns. Shared by the units' and the members' importers."""
+    labels = {column.key: column.label for column in columns}
+    header, unknown, seen, problems = [], [], {}, []
+    for index, value in enumerate(values):
+        text = _cell_text(value)
+        if not text:
+            header.append(None)
+            continue
+        key = column_for_header(text)
+        if key is None:
+            unknown.append(
+                _("“%(header)s” (cột %(column)s)")
+                % {"header": text, "column": _column_letter(index)}
+            )
+        elif key in seen:
+            problems.append(
+                _("cột “%(label)s” có hai lần (cột %(first)s và cột %(second)s).")
+                % {
+                    "label": labels[key],
+                    "first": _column_letter(seen[key]),
+                    "second": _column_letter(index),
+                }
+            )
+            key = None
+        else:
+            seen[key] = index
+        header.append(key)
+    if unknown:
+        problems.append(
+            _("không nhận ra cột %(columns)s. Các cột dùng được: %(known)s.")
+            % {
+                "columns": ", ".join(unknown),
+                "known": ", ".join(f"“{column.label}”" for column in columns),
+            }
+        )
+    missing = [column.label for column in required if column.key not in seen]
+    if missing:
+        problems.append(
+            _("thiếu cột bắt buộc: %(columns)s.")
+            % {"columns": ", ".join(f"“{label}”" for label in missing)}
+        )
+    if problems:
+        raise _Refused(issues=[ImportIssue(line, problem) for problem in problems])
+    return header
+
+
 class _Choices:
     """Levels or kinds found by code, Vietnamese name (with or without diacritics) or English
     name. They are data, so they are read from the database, never hard-coded."""
@@ -569,52 +618,10 @@ class UnitImporter:
         ) % {"max": format_number(max_rows)}
 
     def _header(self, line, values):
-        header = []
-        unknown = []
-        seen = {}
-        problems = []
-        for index, value in enumerate(values):
-            text = _cell_text(value)
-            if not text:
-                header.append(None)
-                continue
-            key = column_for_header(text)
-            if key is None:
-                unknown.append(
-                    _("“%(header)s” (cột %(column)s)")
-                    % {"header": text, "column": _column_letter(index)}
-                )
-            elif key in seen:
-                problems.append(
-                    _("cột “%(label)s” có hai lần (cột %(first)s và cột %(second)s).")
-                    % {
-                        "label": LABELS[key],
-                        "first": _column_letter(seen[key]),
-                        "second": _column_letter(index),
-                    }
-                )
-                key = None
-            else:
-                seen[key] = index
-            header.append(key)
-        if unknown:
-            problems.append(
-                _("không nhận ra cột %(columns)s. Các cột dùng được: %(known)s.")
-                % {
-                    "columns": ", ".join(unknown),
-                    "known": ", ".join(f"“{column.label}”" for column in COLUMNS),
-                }
-            )
-        missing = [column.label for column in COLUMNS if column.required and column.key not in seen]
-        if missing:
-            problems.append(
-                _("thiếu cột bắt buộc: %(columns)s.")
-                % {"columns": ", ".join(f"“{label}”" for label in missing)}
-            )
-        if problems:
-            # Without the right columns no line can be read: report the header and stop.
-            raise _Refused(issues=[ImportIssue(line, problem) for problem in problems])
-        return header
+        required = [column for column in COLUMNS if column.required]
+        return read_header(
+            line, values, columns=COLUMNS, required=required, column_for_header=column_for_header
+        )
 
     def _parse(self, line, cells, result):
         row = _Line(line)

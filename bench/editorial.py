@@ -21,7 +21,6 @@ Targets (issue 4): the statement over 10.000 items and the report over 100.000 i
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,22 +28,13 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
+from harness import PG_SERVER, database_version, median_ms, postgres_database
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 PG_DATABASE = "congdoan_bench_editorial"
 TARGET_MS = 2000
-
-
-def _median_ms(function, runs):
-    function()
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - started)
-    return round(statistics.median(samples) * 1000, 1)
 
 
 def worker(args, output):
@@ -92,14 +82,14 @@ def worker(args, output):
     whole_report = reports.site_report(whole)
     year_report = reports.site_report(year)
     results = {
-        "database_version": _version(connection),
+        "database_version": database_version(connection),
         "articles": published.count(),
         "demo_seconds": demo_seconds,
         "report_items": whole_report["items"],
-        "report_ms": _median_ms(lambda: reports.site_report(whole), args.runs),
+        "report_ms": median_ms(lambda: reports.site_report(whole), args.runs),
         "year": busiest["year"],
         "year_items": year_report["items"],
-        "year_report_ms": _median_ms(lambda: reports.site_report(year), args.runs),
+        "year_report_ms": median_ms(lambda: reports.site_report(year), args.runs),
     }
 
     # The statement: move `statement_items` items of the federation's board into one month,
@@ -138,29 +128,11 @@ def worker(args, output):
     statement = prepare()
     results["statement_lines"] = statement.lines.count()
     results["statement_total"] = statement.total
-    results["statement_ms"] = _median_ms(prepare, args.runs)
-    results["statement_xlsx_ms"] = _median_ms(
+    results["statement_ms"] = median_ms(prepare, args.runs)
+    results["statement_xlsx_ms"] = median_ms(
         lambda: royalties.statement_xlsx(statement), max(1, args.runs // 2)
     )
     Path(output).write_text(json.dumps(results, ensure_ascii=False, indent=1))
-
-
-def _version(connection):
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SHOW server_version")
-        else:
-            cursor.execute("SELECT sqlite_version()")
-        return cursor.fetchone()[0].split()[0]
-
-
-def _postgres(action):
-    import psycopg
-
-    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-        if action == "create":
-            connection.execute(f"CREATE DATABASE {PG_DATABASE}")
 
 
 def run_backend(backend, args):
@@ -175,7 +147,7 @@ def run_backend(backend, args):
         env.pop("DATABASE_URL", None)
         env.pop("REDIS_URL", None)
         if backend == "postgresql":
-            _postgres("create")
+            postgres_database(PG_DATABASE, "create")
             env["DATABASE_URL"] = f"{PG_SERVER}/{PG_DATABASE}"
         output = Path(var_dir) / "results.json"
         command = [
@@ -197,7 +169,7 @@ def run_backend(backend, args):
             return json.loads(output.read_text())
         finally:
             if backend == "postgresql":
-                _postgres("drop")
+                postgres_database(PG_DATABASE, "drop")
 
 
 ROWS = [

@@ -21,7 +21,6 @@ Targets (issue 7): import of 1.000.000 rows under 120 s, figures under 1 s, sear
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,25 +28,16 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from harness import PG_SERVER, database_version, median_ms, postgres_database
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 PG_DATABASE = "congdoan_bench_members"
 IMPORT_TARGET_S = 120
 FIGURES_TARGET_MS = 1000
 SEARCH_TARGET_MS = 200
 QUERY = "nguyen van hung"
-
-
-def _median_ms(function, runs):
-    function()
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - started)
-    return round(statistics.median(samples) * 1000, 1)
 
 
 def _write_xlsx(path, rows, district_units):
@@ -124,15 +114,15 @@ def worker(args, output):
 
     results = {
         "backend": args.worker,
-        "database_version": _version(connection),
+        "database_version": database_version(connection),
         "members": filled,
         "hanoi_members": hanoi_members.count(),
         "fill_seconds": round(fill_seconds, 1),
         # Uncached: counted from the records each time; cached: until a member changes.
-        "figures_country_ms": _median_ms(lambda: count_figures(national, today), args.runs),
-        "figures_hanoi_ms": _median_ms(lambda: count_figures(hanoi, today), args.runs),
-        "figures_cached_ms": _median_ms(lambda: member_figures(national), args.runs),
-        "search_ms": _median_ms(search, args.runs),
+        "figures_country_ms": median_ms(lambda: count_figures(national, today), args.runs),
+        "figures_hanoi_ms": median_ms(lambda: count_figures(hanoi, today), args.runs),
+        "figures_cached_ms": median_ms(lambda: member_figures(national), args.runs),
+        "search_ms": median_ms(search, args.runs),
         "search_found": len(search()),
     }
     district = Unit.objects.get(code=tree.long_bien.code)
@@ -161,24 +151,6 @@ def worker(args, output):
     Path(output).write_text(json.dumps(results, ensure_ascii=False, indent=1))
 
 
-def _version(connection):
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SHOW server_version")
-        else:
-            cursor.execute("SELECT sqlite_version()")
-        return cursor.fetchone()[0].split()[0]
-
-
-def _postgres(action):
-    import psycopg
-
-    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-        if action == "create":
-            connection.execute(f"CREATE DATABASE {PG_DATABASE}")
-
-
 def run_backend(backend, args):
     with tempfile.TemporaryDirectory(prefix=f"members_bench_{backend}_") as var_dir:
         env = {
@@ -190,7 +162,7 @@ def run_backend(backend, args):
         }
         env.pop("DATABASE_URL", None)
         if backend == "postgresql":
-            _postgres("create")
+            postgres_database(PG_DATABASE, "create")
             env["DATABASE_URL"] = f"{PG_SERVER}/{PG_DATABASE}"
         output = Path(var_dir) / "results.json"
         command = [
@@ -214,7 +186,7 @@ def run_backend(backend, args):
             return json.loads(output.read_text())
         finally:
             if backend == "postgresql":
-                _postgres("drop")
+                postgres_database(PG_DATABASE, "drop")
 
 
 ROWS = [

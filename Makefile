@@ -54,6 +54,7 @@ check: translations
 
 test: lint check
 	sh scripts/ensure-chromium.sh
+	sh scripts/ensure-libreoffice.sh
 	$(MAKE) test-suite
 
 test-suite: translations

@@ -192,3 +192,55 @@ def dong_anh_admin(tree, make_user):
 @pytest.fixture
 def superuser(make_user):
     return make_user("quantri", superuser=True)
+
+
+@pytest.fixture
+def libreoffice_rows(tmp_path):
+    """libreoffice_rows(xlsx_bytes_or_path) -> the first sheet's rows as LibreOffice Calc reads
+    them (headless, through a UTF-8 CSV): what an office opening the export would see. A file
+    LibreOffice cannot open fails the test. `sh scripts/ensure-libreoffice.sh` installs it;
+    CONGDOAN_SKIP_LIBREOFFICE=1 skips these checks."""
+    import csv
+    import os
+    import shutil
+    import subprocess
+
+    if os.environ.get("CONGDOAN_SKIP_LIBREOFFICE") == "1":
+        pytest.skip("CONGDOAN_SKIP_LIBREOFFICE=1: LibreOffice checks skipped")
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.fail(
+            "LibreOffice not found: install it with `sh scripts/ensure-libreoffice.sh` "
+            "(Debian's libreoffice-calc-nogui) or set CONGDOAN_SKIP_LIBREOFFICE=1.",
+            pytrace=False,
+        )
+
+    def rows(source):
+        path = tmp_path / "libreoffice-input.xlsx"
+        if isinstance(source, bytes):
+            path.write_bytes(source)
+        else:
+            shutil.copy(source, path)
+        out = tmp_path / "libreoffice-out"
+        done = subprocess.run(  # noqa: S603 - our own soffice and our own temporary file
+            [
+                soffice,
+                f"-env:UserInstallation=file://{tmp_path}/libreoffice-profile",
+                "--headless",
+                "--convert-to",
+                "csv:Text - txt - csv (StarCalc):44,34,76",
+                "--outdir",
+                str(out),
+                str(path),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        converted = out / "libreoffice-input.csv"
+        assert done.returncode == 0 and converted.exists(), done.stdout + done.stderr
+        with converted.open(encoding="utf-8", newline="") as handle:
+            return list(csv.reader(handle))
+
+    return rows

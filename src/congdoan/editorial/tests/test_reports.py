@@ -140,7 +140,7 @@ def test_the_command_prints_json(items):
         assert key in data
 
 
-def test_the_command_writes_xlsx_and_pdf(items, tmp_path):
+def test_the_command_writes_xlsx_and_pdf(items, tmp_path, libreoffice_rows):
     from openpyxl import load_workbook
 
     target = tmp_path / "bao-cao.xlsx"
@@ -148,6 +148,8 @@ def test_the_command_writes_xlsx_and_pdf(items, tmp_path):
         "report", "site", "--from", "2026-01-01", "--to", "2026-06-30", "--format", "xlsx",
         "--output", str(target), stderr=StringIO(),
     )  # fmt: skip
+    calc = libreoffice_rows(target)  # LibreOffice Calc opens it
+    assert calc[0][0] == "Tổng kết hoạt động trang thông tin từ 01/01/2026 đến 30/06/2026"
     book = load_workbook(target)
     summary = book.worksheets[0]
     assert summary["A1"].value == "Tổng kết hoạt động trang thông tin từ 01/01/2026 đến 30/06/2026"

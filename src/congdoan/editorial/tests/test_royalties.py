@@ -219,7 +219,7 @@ def test_future_months_and_bad_payees_are_refused(office, scale, tree, today):
         )
 
 
-def test_exports_open_and_carry_the_figures(office, scale, november, today):
+def test_exports_open_and_carry_the_figures(office, scale, november, today, libreoffice_rows):
     from io import BytesIO
 
     from openpyxl import load_workbook
@@ -239,6 +239,13 @@ def test_exports_open_and_carry_the_figures(office, scale, november, today):
     assert sheet["C5"].value.date() == date(2026, 11, 3)
     assert sheet["C5"].number_format == "DD/MM/YYYY"
     assert sheet.cell(row=sheet.max_row, column=10).value == 750_000
+    # LibreOffice Calc opens it and reads the same dates and amounts.
+    calc = libreoffice_rows(royalties.statement_xlsx(statement))
+    assert calc[0][0].startswith("Bảng kê nhuận bút tháng 11/2026")
+    digits = [[cell.replace(",", "").replace(".", "") for cell in row] for row in calc]
+    line = next(row for row in digits if "Tin Long Biên số 1" in row)
+    assert "03/11/2026" in line and "400000" in line  # shown with the sheet's #,##0 format
+    assert "750000" in digits[-1]
     pdf = royalties.statement_pdf(statement)
     assert pdf.startswith(b"%PDF")
     assert StatementLine.objects.count() == 3

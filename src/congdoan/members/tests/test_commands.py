@@ -19,11 +19,13 @@ def export(tmp_path, *extra, name="ds.xlsx"):
     return path, out.getvalue()
 
 
-def test_the_operator_exports_and_the_export_is_logged(tmp_path, hoa, tuan):
+def test_the_operator_exports_and_the_export_is_logged(tmp_path, hoa, tuan, libreoffice_rows):
     path, out = export(tmp_path, "--reason", "Sao lưu hằng tháng")
     assert "Đã xuất 2 đoàn viên" in out
     rows = list(load_workbook(path).worksheets[0].iter_rows(values_only=True))
     assert rows[0][0] == "Họ và tên *" and len(rows) == 3
+    calc = libreoffice_rows(path)  # LibreOffice Calc opens it with the same rows
+    assert calc[0][0] == "Họ và tên *" and len([row for row in calc if any(row)]) == 3
     entry = AccessLog.objects.get(action="export")
     assert entry.actor is None and entry.count == 2 and entry.reason == "Sao lưu hằng tháng"
 

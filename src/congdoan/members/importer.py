@@ -33,6 +33,7 @@ from congdoan.core.formatting import format_date, format_number
 from congdoan.core.text import fold
 from congdoan.org.importer import (
     EXCEL_MAX_ROWS,
+    Column,
     ImportIssue,
     _cell_text,
     _check_expanded_size,
@@ -53,15 +54,6 @@ from .bulk import Loader
 from .crypto import blind_index, decrypt_cccd, encrypt_cccd
 from .models import Gender, Member, MemberEvent, Position, Status, name_key
 from .permissions import can_import
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str
-    required: bool = False
-    width: int = 16
-
 
 # The labels are the file format itself, not interface text: they are never translated.
 COLUMNS = (

@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from congdoan.api.urls import api
+from congdoan.core import auth_views
 from congdoan.core import views as core_views
 from congdoan.org import views as org_views
 from congdoan.search import views as search_views
@@ -20,6 +21,8 @@ urlpatterns = [
     path("ngon-ngu/<str:code>/", core_views.switch_language, name="switch_language"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("dang-nhap/", auth_views.SignInView.as_view(), name="login"),
+    path("dang-xuat/", auth_views.SignOutView.as_view(), name="logout"),
     path("tim-kiem/", search_views.search_page, name="search"),
     path("to-chuc/", org_views.unit_directory, name="org_directory"),
     path("to-chuc/<str:code>/", org_views.unit_public_detail, name="org_unit"),

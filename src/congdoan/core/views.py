@@ -33,6 +33,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /api/",
         "Disallow: /ngon-ngu/",
+        "Disallow: /dang-nhap/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
         "",
     ]

@@ -55,6 +55,7 @@ check: translations
 test: lint check
 	sh scripts/ensure-chromium.sh
 	sh scripts/ensure-libreoffice.sh
+	sh scripts/ensure-pdf-tools.sh
 	$(MAKE) test-suite
 
 test-suite: translations

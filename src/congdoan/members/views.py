@@ -16,7 +16,7 @@ from congdoan.core.formatting import format_date, format_datetime
 
 from . import services
 from .access import record_access
-from .card import card_token, qr_svg, verify_card, verify_url
+from .card import card_pdf, card_token, qr_svg, verify_card, verify_url
 from .forms import SubjectRequestForm
 from .models import AccessLog, Member
 
@@ -185,6 +185,26 @@ def own_card(request):
         "members/card.html",
         {"member": member, "qr": qr_svg(url), "url": url, "valid_until": valid_until},
     )
+
+
+@login_required
+def own_card_pdf(request):
+    """The card to print or keep on the phone: the QR code signed like the one on screen."""
+    member = _own_record(request)
+    if member is None:
+        return _no_record(request)
+    record_access(
+        actor=request.user,
+        action=AccessLog.Action.OWN,
+        members=[member],
+        reason=_("Đoàn viên tải thẻ đoàn viên (PDF)"),
+    )
+    token, valid_until = card_token(member)
+    pdf = card_pdf(member, url=verify_url(request, token), valid_until=valid_until)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="the_doan_vien.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def verify(request, token):

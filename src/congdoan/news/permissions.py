@@ -5,6 +5,10 @@ attaches its holder to the nearest section at or above that unit: Long Biên's e
 Long Biên's sub-site, a grassroots union's collaborator writes for its district's sub-site, and
 nobody edits a neighbour's. Roles become Wagtail groups with page permissions on the section,
 so the admin, moderation workflows and the page explorer all enforce the boundary.
+
+Editors write, edit and review; they do not publish. Publishing (and with it unpublishing,
+scheduling and cancelling a schedule, which Wagtail all grant with "publish") belongs to the
+editorial board's chiefs, whose groups `editorial.services.chiefs_group` keeps.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -16,7 +20,7 @@ from congdoan.org.models import Role, UnitRole
 EDITOR_ROLES = {Role.ADMIN, Role.EDITOR}
 WRITER_ROLES = {Role.COLLABORATOR, Role.STAFF}
 PAGE_PERMISSIONS = {
-    "editors": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    "editors": ["add_page", "change_page", "lock_page", "unlock_page"],
     "writers": ["add_page", "change_page"],
 }
 MEDIA_PERMISSIONS = [

@@ -48,13 +48,15 @@ def grant(user, unit, role, capture):
         services.grant_role(actor=None, user=user, unit=unit, role=role)
 
 
-def test_unit_editors_edit_and_publish_their_own_sub_site_only(
+def test_unit_editors_edit_their_own_sub_site_only_and_leave_publishing_to_the_chiefs(
     client, portal, tree, subsites, make_user, django_capture_on_commit_callbacks
 ):
     editor = make_user("bientap.longbien")
     grant(editor, tree.long_bien, Role.EDITOR, django_capture_on_commit_callbacks)
     own = subsites["lb_item"].permissions_for_user(editor)
-    assert own.can_edit() and own.can_publish()
+    assert own.can_edit()
+    # Publishing, unpublishing and (un)scheduling are the editorial board's chiefs' own.
+    assert not own.can_publish() and not own.can_unpublish() and not own.can_unschedule()
     assert subsites["long_bien"].permissions_for_user(editor).can_add_subpage()
     for foreign in (subsites["da_item"], portal.seed, portal.home):
         permissions = foreign.permissions_for_user(editor)
@@ -94,7 +96,8 @@ def test_federation_editors_oversee_the_portal_and_the_sub_sites_under_it(
         permissions.sync_section(portal.home)
     editor = make_user("bientap.hanoi")
     grant(editor, tree.hanoi, Role.EDITOR, django_capture_on_commit_callbacks)
-    assert portal.seed.permissions_for_user(editor).can_publish()
+    assert portal.seed.permissions_for_user(editor).can_edit()
+    assert not portal.seed.permissions_for_user(editor).can_publish()
     # Wagtail permissions reach down the page tree: the federation's board can review what the
     # units under it publish, while unit editors never reach up or sideways.
     assert subsites["lb_item"].permissions_for_user(editor).can_edit()
@@ -132,3 +135,33 @@ def test_publishing_a_section_does_not_resync_its_editors_unless_its_unit_change
         assert calls == [site.pk]
     finally:
         permissions.sync_section = original
+
+
+def test_the_migration_takes_publishing_away_from_editors_groups_already_granted(
+    subsites, tree, make_user, django_capture_on_commit_callbacks
+):
+    """Groups made before editors stopped publishing still hold the grant in the database."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    editor = make_user("bientap.cu")
+    grant(editor, tree.long_bien, Role.EDITOR, django_capture_on_commit_callbacks)
+    group = Group.objects.get(name="Biên tập – " + tree.long_bien.code)
+    publish = Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page")
+    GroupPagePermission.objects.create(group=group, page=subsites["long_bien"], permission=publish)
+
+    def can(action):
+        # Wagtail keeps a user's page permissions on the user object: read them afresh.
+        fresh = type(editor).objects.get(pk=editor.pk)
+        return getattr(subsites["lb_item"].permissions_for_user(fresh), action)()
+
+    assert can("can_publish")
+
+    migration = import_module("congdoan.news.migrations.0004_editors_do_not_publish")
+    migration.take_publishing_away(apps, None)
+    assert not can("can_publish") and can("can_edit")
+    migration.give_publishing_back(apps, None)
+    assert can("can_publish")

@@ -385,10 +385,23 @@ def _measure_pages(server, mode, urls, args, figures):
             check_cache(server.port, urls[key], mode, args.workers)
         if mode == "uncached" and key in ("home", "article") and args.single:
             figures[key + "_single"] = wrk(server.port, urls[key], args, args.duration, 1)
+            # One connection per worker: every worker busy, nobody queueing behind it.
+            figures[key + "_workers"] = wrk(
+                server.port, urls[key], args, args.duration, args.workers
+            )
+
+
+KEPT = Path(tempfile.gettempdir()) / "congdoan-bench-portal"
 
 
 def run_backend(backend, args):
-    var_dir = tempfile.mkdtemp(prefix=f"congdoan-bench-portal-{backend}-")
+    # --keep leaves the built portal (var/ folder, PostgreSQL database) where --reuse finds it,
+    # so the long build can run while the machine is busy and the measurement later.
+    if args.keep or args.reuse:
+        var_dir = str(KEPT / backend)
+        Path(var_dir).mkdir(parents=True, exist_ok=True)
+    else:
+        var_dir = tempfile.mkdtemp(prefix=f"congdoan-bench-portal-{backend}-")
     env = {
         **os.environ,
         "CONGDOAN_VAR_DIR": var_dir,
@@ -400,11 +413,13 @@ def run_backend(backend, args):
     for name in ("DATABASE_URL", "REDIS_URL", "CACHE_URL", "CACHE_KEY_PREFIX", "STATIC_ROOT"):
         env.pop(name, None)
     env.pop("CONGDOAN_PAGE_CACHE_SECONDS", None)
+    output = Path(var_dir) / "prepared.json"
+    reused = args.reuse and output.exists()
     try:
         if backend == "postgresql":
-            _postgres("create")
+            if not reused:
+                _postgres("create")
             env["DATABASE_URL"] = f"{PG_SERVER}/{PG_DATABASE}"
-        output = Path(var_dir) / "prepared.json"
         print(
             f"{NAMES[backend]}: migrate, demo --articles {args.articles}, ANALYZE, collectstatic…",
             flush=True,
@@ -421,14 +436,20 @@ def run_backend(backend, args):
             str(args.deep_page),
         ]
         started = time.perf_counter()
-        subprocess.run(command, env=env, check=True, cwd=ROOT)
+        if reused:
+            print(f"  Dùng lại cổng đã dựng trong {var_dir} (--reuse)", flush=True)
+        else:
+            subprocess.run(command, env=env, check=True, cwd=ROOT)
         prepared = json.loads(output.read_text())
         prepared["prepare_seconds"] = round(time.perf_counter() - started, 1)
+        prepared["reused"] = reused
         print(
             f"  {prepared['articles']} tin bài; demo {prepared['demo_seconds']} s; "
             f"URL: {json.dumps(prepared['urls'], ensure_ascii=False)}",
             flush=True,
         )
+        if args.prepare_only:
+            return prepared
         modes = ["uncached", "redis"]
         if backend == "sqlite" and not args.no_locmem:
             modes.append("locmem")
@@ -438,11 +459,11 @@ def run_backend(backend, args):
             prepared["load"].append(os.getloadavg()[0])
         return prepared
     finally:
-        if backend == "postgresql":
-            _postgres("drop")
         if args.keep:
-            print(f"  Giữ lại thư mục {var_dir}", flush=True)
+            print(f"  Giữ lại thư mục {var_dir} và CSDL (dùng lại bằng --reuse)", flush=True)
         else:
+            if backend == "postgresql":
+                _postgres("drop")
             shutil.rmtree(var_dir, ignore_errors=True)
 
 
@@ -510,6 +531,10 @@ def print_backend(backend, result, args):
         print("Không đệm, một kết nối (-c1), không xếp hàng:")
         for key, label in (("home_single", "Trang chủ"), ("article_single", "Tin bài")):
             print(f"{'  ' + label:<{width}}| {_cell(uncached[key])}")
+        if "home_workers" in uncached:
+            print(f"Không đệm, mỗi tiến trình một kết nối (-c{args.workers}):")
+            for key, label in (("home_workers", "Trang chủ"), ("article_workers", "Tin bài")):
+                print(f"{'  ' + label:<{width}}| {_cell(uncached[key])}")
     troubles = [
         f"{MODES[mode]} {key}: {figure['non_2xx']} mã lỗi, {figure['timeouts']} quá hạn"
         for mode in modes
@@ -537,6 +562,19 @@ def verdicts(backend, result):
     lines.append(
         (home < HOME_P50_MS, f"trang chủ không đệm p50 {n(home, 1)} ms < {HOME_P50_MS} ms")
     )
+    # The same targets as service time: one connection per gunicorn worker, so the p50 is not
+    # the wait behind other requests (Little's law: p50 ≈ connections / req/s).
+    for suffix, label in (("_workers", "mỗi tiến trình một kết nối"), ("_single", "-c1")):
+        if "article" + suffix not in figures["uncached"]:
+            continue
+        for key, target, name in (
+            ("article", ARTICLE_P50_MS, "tin bài"),
+            ("home", HOME_P50_MS, "trang chủ"),
+        ):
+            p50 = figures["uncached"][key + suffix]["p50"]
+            lines.append(
+                (p50 < target, f"{name} không đệm, {label}: p50 {n(p50, 1)} ms < {target} ms")
+            )
     for mode in figures:
         if mode == "uncached":
             continue
@@ -580,7 +618,17 @@ def run():
     parser.add_argument(
         "--single", action="store_true", help="Đo thêm trang chủ và tin bài với một kết nối."
     )
-    parser.add_argument("--keep", action="store_true", help="Giữ thư mục tạm (SQLite).")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help=f"Giữ cổng đã dựng ({KEPT}/…, CSDL PostgreSQL) để đo lại bằng --reuse.",
+    )
+    parser.add_argument(
+        "--reuse", action="store_true", help="Đo lại cổng đã giữ bằng --keep, không dựng lại."
+    )
+    parser.add_argument(
+        "--prepare-only", action="store_true", help="Chỉ dựng cổng (dùng cùng --keep), không đo."
+    )
     parser.add_argument("--json", help="Ghi toàn bộ kết quả ra tệp JSON này.")
     parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--output", help=argparse.SUPPRESS)
@@ -627,6 +675,12 @@ def run():
         f"-d{args.duration}s sau {args.warmup} giây khởi động, cùng máy; Redis {redis_version} "
         f"db {args.redis_db}. Thời gian tính bằng ms."
     )
+    if args.prepare_only:
+        for backend, result in results.items():
+            print(
+                f"{NAMES[backend]}: đã dựng {result['articles']} tin bài, demo {result['demo_seconds']} s"
+            )
+        return 1 if failed or not results else 0
     for backend, result in results.items():
         failed |= print_backend(backend, result, args)
     print()

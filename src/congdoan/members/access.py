@@ -2,6 +2,7 @@
 records, why), grouped by the unit whose records were read, so that unit's administrators see
 it. Entries are never changed or deleted (models.AppendOnly)."""
 
+import re
 from collections import defaultdict
 
 from django.utils.translation import gettext as _
@@ -10,6 +11,12 @@ from .models import AccessLog
 
 # Ids kept per entry; an export of a whole province keeps its query and count instead.
 MAX_IDS = 1000
+# A search by identity card or phone number is logged without the number itself.
+_NUMBER = re.compile(r"[0-9]{9,}")
+
+
+def _masked(query):
+    return _NUMBER.sub(lambda found: "*" * (len(found[0]) - 3) + found[0][-3:], query or "")
 
 
 def record_access(
@@ -44,7 +51,7 @@ def record_access(
             count=len(ids),
             sensitive=sensitive,
             reason=reason,
-            query=(query or "")[:300],
+            query=_masked(query)[:300],
         )
         for where, ids in entries
     ]

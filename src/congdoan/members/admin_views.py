@@ -790,10 +790,31 @@ class RequestCloseView(MemberAdminMixin, View):
         if not form.is_valid():
             messages.error(request, _("Kết quả xử lý không hợp lệ."))
             return redirect("members_admin:requests")
+        data = form.cleaned_data
+        erase = item.kind == SubjectRequest.Kind.DELETION and data["state"] == "done"
+        if erase and not data["confirm"]:
+            messages.error(
+                request,
+                _(
+                    "Giải quyết yêu cầu xóa dữ liệu sẽ xóa vĩnh viễn dữ liệu cá nhân của đoàn "
+                    "viên: hãy đánh dấu ô xác nhận."
+                ),
+            )
+            return redirect("members_admin:requests")
         try:
-            services.close_subject_request(actor=request.user, request=item, **form.cleaned_data)
-            messages.success(request, _("Đã xử lý yêu cầu."))
+            services.close_subject_request(
+                actor=request.user, request=item, state=data["state"], answer=data["answer"]
+            )
+        except PermissionDenied as error:
+            messages.error(request, str(error) or _("Bạn không có quyền xử lý yêu cầu này."))
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
+        else:
+            if erase:
+                messages.success(
+                    request, _("Đã xóa dữ liệu cá nhân của đoàn viên; hồ sơ đã được ẩn danh hóa.")
+                )
+            else:
+                messages.success(request, _("Đã xử lý yêu cầu."))
         return redirect("members_admin:requests")

@@ -86,6 +86,10 @@ class CloseRequestForm(forms.Form):
         ],
     )
     answer = forms.CharField(label=_("Trả lời"), max_length=2000, required=False)
+    # A deletion request carried out erases the member's personal data for good.
+    confirm = forms.BooleanField(
+        label=_("Tôi xác nhận xóa vĩnh viễn dữ liệu cá nhân của đoàn viên này"), required=False
+    )
 
 
 class RejoinForm(forms.Form):

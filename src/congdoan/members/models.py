@@ -92,6 +92,9 @@ class Member(models.Model):
         related_name="member_record",
         verbose_name=_("tài khoản"),
     )
+    # Set when a deletion request was carried out (services.anonymise_member): the personal
+    # fields are erased, the row stays for the union's figures and history.
+    anonymised_at = models.DateTimeField(_("thời điểm ẩn danh hóa"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -163,6 +166,7 @@ class MemberEvent(AppendOnly):
         DECEASED = "deceased", _("Qua đời")
         REJOINED = "rejoined", _("Sinh hoạt trở lại")
         POSITION = "position", _("Thay đổi chức vụ")
+        ANONYMISED = "anonymised", _("Ẩn danh hóa theo yêu cầu xóa dữ liệu")
 
     member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)

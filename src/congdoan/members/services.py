@@ -115,6 +115,15 @@ def _age(birth, on):
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
+def _refuse_anonymised(member):
+    if member.anonymised_at is not None:
+        raise MemberError(
+            _(
+                "Hồ sơ này đã được ẩn danh hóa theo yêu cầu xóa dữ liệu: không thể gắn lại dữ liệu cá nhân."
+            )
+        )
+
+
 def _check_unit(unit):
     if unit is None:
         raise MemberError(_("Chưa chọn công đoàn cơ sở."))
@@ -347,6 +356,7 @@ def create_member(*, actor, unit, note="", position="", effective_on=None, **val
 def update_member(*, actor, member, note="", **changes):
     """Correct personal data. The history keeps which fields changed, not their values."""
     require_edit(actor, member.unit)
+    _refuse_anonymised(member)
     clean, errors = clean_values(changes)
     if errors:
         raise MemberError(errors)
@@ -566,6 +576,8 @@ def set_non_member_workers(*, actor, unit, count):
 def link_account(*, actor, member, user):
     """The member's own sign-in: one account per member, one member per account."""
     require_admin(actor, member.unit)
+    if user is not None:
+        _refuse_anonymised(member)
     if user is not None and Member.objects.filter(user=user).exclude(pk=member.pk).exists():
         raise MemberError(_("Tài khoản này đã gắn với một đoàn viên khác."))
     with transaction.atomic():
@@ -651,6 +663,10 @@ def open_subject_request(*, actor, member, kind, details=""):
 
 
 def close_subject_request(*, actor, request, state, answer=""):
+    """Answer a request. A deletion request carried out (DONE) anonymises the member: only
+    an administrator of their unit or above may do that (anonymise_member)."""
+    if request.kind == SubjectRequest.Kind.DELETION and state == SubjectRequest.State.DONE:
+        return anonymise_member(actor=actor, request=request, answer=answer)
     require_edit(actor, request.member.unit)
     if request.state != SubjectRequest.State.OPEN:
         raise MemberError(_("Yêu cầu này đã được xử lý."))
@@ -671,6 +687,141 @@ def close_subject_request(*, actor, request, state, answer=""):
             data={"id": request.pk, "state": state},
         )
     return request
+
+
+ANONYMOUS_NAME = "Đã ẩn danh"
+# Erased by anonymise_member; what is kept and why is in the app's README.
+ERASED_TEXT_FIELDS = (
+    "phone",
+    "email",
+    "address",
+    "hometown",
+    "ethnicity",
+    "education",
+    "job",
+    "employer",
+    "card_number",
+)
+ERASED = "[đã xóa]"
+
+
+def _personal_values(member):
+    """The values a free text elsewhere could repeat, to find and blank them."""
+    values = {member.full_name, member.search_name.strip(), member.cccd, member.card_number}
+    values |= {member.phone, member.email}
+    return {value for value in values if value and len(value) >= 4}
+
+
+def anonymise_member(*, actor, request, answer=""):
+    """Carry out a data subject's deletion request (Law 91/2025/QH15): the member's personal
+    data is erased or replaced for good, while the facts the union counts stay (unit, status,
+    gender, year of birth, year of joining) and so does the history, whose events and access
+    log entries hold codes, not personal values. Free texts that may repeat personal values
+    (notes, request details, search queries logged) are blanked: the only writes to
+    append-only history, made because the law asks for the data to be erased.
+
+    One transaction, with an entry in Wagtail's audit log; a second run is refused."""
+    member = request.member
+    require_admin(actor, member.unit)
+    if request.kind != SubjectRequest.Kind.DELETION:
+        raise MemberError(_("Chỉ yêu cầu xóa dữ liệu mới dẫn đến ẩn danh hóa hồ sơ."))
+    with transaction.atomic():
+        member = Member.objects.select_for_update().select_related("unit").get(pk=member.pk)
+        request = SubjectRequest.objects.select_for_update().get(pk=request.pk)
+        if member.anonymised_at is not None:
+            raise MemberError(_("Hồ sơ này đã được ẩn danh hóa, không còn dữ liệu cá nhân để xóa."))
+        if request.state != SubjectRequest.State.OPEN:
+            raise MemberError(_("Yêu cầu này đã được xử lý."))
+        if member.status == Status.MOVED:
+            raise MemberError(
+                _("Đoàn viên đang chờ chuyển sinh hoạt: hãy xử lý đề nghị chuyển trước.")
+            )
+        secrets = _personal_values(member)
+        now = timezone.now()
+        if (
+            member.card_serial
+            and not CardRevocation.objects.filter(member=member, serial=member.card_serial).exists()
+        ):
+            CardRevocation.objects.create(
+                member=member,
+                serial=member.card_serial,
+                revoked_by=_user(actor),
+                reason="Ẩn danh hóa theo yêu cầu xóa dữ liệu",
+            )
+        member.card_serial += 1
+        member.full_name = ANONYMOUS_NAME
+        member.cccd_encrypted = ""
+        member.cccd_index = ""
+        for field in ERASED_TEXT_FIELDS:
+            setattr(member, field, "")
+        member.birth_date = date(member.birth_date.year, 1, 1)
+        member.joined_on = date(member.joined_on.year, 1, 1)
+        member.position = Position.NONE
+        member.user = None
+        member.anonymised_at = now
+        member.save()
+        # Free texts that may name the member: blanked where they are.
+        MemberEvent.objects.filter(member=member).exclude(note="").update(note="")
+        Transfer.objects.filter(member=member).update(note="", answer="")
+        member.requests.exclude(pk=request.pk).update(details="")
+        _blank_access_log(member, secrets)
+        _anonymise_audit_log(member)
+        _event(
+            member,
+            MemberEvent.Kind.ANONYMISED,
+            actor=actor,
+            after={"fields": ["personal"], "request": request.pk},
+        )
+        request.state = SubjectRequest.State.DONE
+        request.details = ""
+        request.answer = (answer or "").strip()[:2000] or _("Đã xóa dữ liệu cá nhân.")
+        request.handled_by = _user(actor)
+        request.handled_at = now
+        request.save()
+        log(member, "members.anonymise", user=actor, data={"request": request.pk})
+        from .figures import figures_changed
+
+        transaction.on_commit(figures_changed)
+    return member
+
+
+def _blank_access_log(member, secrets):
+    """Blank the logged search queries and reasons that repeat the member's name or numbers,
+    among the entries of the units that could have listed them: every union they belonged
+    to and the units above."""
+    from congdoan.org.models import Unit
+
+    from .models import AccessLog
+
+    if not secrets:
+        return
+    units = {member.unit_id}
+    for unit_id, from_unit_id in member.events.values_list("unit_id", "from_unit_id"):
+        units |= {unit_id, from_unit_id}
+    step = Unit.steplen
+    paths = {
+        path[:end]
+        for path in Unit.objects.filter(pk__in=units - {None}).values_list("path", flat=True)
+        for end in range(step, len(path) + 1, step)
+    }
+    condition = Q()
+    for value in secrets:
+        condition |= Q(query__icontains=value) | Q(reason__icontains=value)
+    AccessLog.objects.filter(condition, unit_path__in=paths).update(query=ERASED, reason=ERASED)
+
+
+def _anonymise_audit_log(member):
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
+    entries = ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Member), object_id=str(member.pk)
+    )
+    entries.update(label=ANONYMOUS_NAME)
+    # The account's name may be the person's; the link itself is kept as a fact.
+    for entry in entries.filter(action="members.link_account"):
+        entry.data = {**entry.data, "user": ERASED if entry.data.get("user") else None}
+        entry.save(update_fields=["data"])
 
 
 def open_requests(units):

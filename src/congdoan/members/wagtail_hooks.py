@@ -24,6 +24,7 @@ def register_member_log_actions(actions):
         ("members.consent_withdraw", _("Rút lại sự đồng ý")),
         ("members.request", _("Yêu cầu về dữ liệu cá nhân")),
         ("members.request_close", _("Xử lý yêu cầu về dữ liệu cá nhân")),
+        ("members.anonymise", _("Ẩn danh hóa đoàn viên theo yêu cầu xóa dữ liệu")),
         ("members.import", _("Nhập đoàn viên từ tệp")),
     ):
         actions.register_action(action, label, label)

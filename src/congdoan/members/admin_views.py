@@ -23,6 +23,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -38,6 +39,7 @@ from .access import record_access
 from .crypto import blind_index, is_valid_cccd
 from .figures import figures_xlsx, member_figures
 from .forms import (
+    AccessLogFilterForm,
     AccountForm,
     CloseRequestForm,
     ConsentForm,
@@ -760,8 +762,49 @@ class AccessLogView(MemberAdminMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         logs = visible_access_logs(self.request.user).select_related("unit")
-        context["page"] = Paginator(logs, 100).get_page(self.request.GET.get("p"))
+        params = {key: value for key, value in self.request.GET.items() if key != "p"}
+        form = AccessLogFilterForm(params or None)
+        if form.is_bound and form.is_valid():
+            logs = filter_access_logs(logs, **form.cleaned_data)
+        elif form.is_bound:
+            logs = logs.none()
+        context.update(
+            form=form,
+            page=Paginator(logs, ACCESS_LOG_PAGE_SIZE).get_page(self.request.GET.get("p")),
+            query_string=urlencode(params),
+        )
         return context
+
+
+ACCESS_LOG_PAGE_SIZE = 100
+
+
+def filter_access_logs(logs, *, who="", since=None, until=None, record=None, action=""):
+    from datetime import datetime, time, timedelta
+
+    from django.db import connection
+
+    tz = timezone.get_current_timezone()
+    if who.strip():
+        logs = logs.filter(actor_name__icontains=who.strip())
+    if since:
+        logs = logs.filter(at__gte=datetime.combine(since, time.min, tzinfo=tz))
+    if until:
+        logs = logs.filter(at__lt=datetime.combine(until + timedelta(days=1), time.min, tzinfo=tz))
+    if action:
+        logs = logs.filter(action=action)
+    if record:
+        if connection.features.supports_json_field_contains:
+            logs = logs.filter(member_ids__contains=[record])
+        else:
+            # SQLite has no JSON containment lookup: ask its json_each for the id.
+            logs = logs.extra(  # a fixed clause; the id is a bound parameter
+                where=[
+                    "EXISTS (SELECT 1 FROM json_each(members_accesslog.member_ids) WHERE value = %s)"
+                ],
+                params=[record],
+            )
+    return logs
 
 
 class RequestListView(MemberAdminMixin, TemplateView):

@@ -1,7 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Gender, Position, SubjectRequest
+from .models import AccessLog, Gender, Position, SubjectRequest
+
+DAY_FORMAT = ["%d/%m/%Y"]
+BAD_DAY = _("Ngày không hợp lệ: hãy ghi ngày có thật theo dạng dd/mm/yyyy, ví dụ 05/09/2025.")
 
 
 class MemberForm(forms.Form):
@@ -116,3 +119,43 @@ class NonMemberForm(forms.Form):
     count = forms.IntegerField(
         label=_("Số người lao động chưa là đoàn viên"), min_value=0, max_value=10_000_000
     )
+
+
+class AccessLogFilterForm(forms.Form):
+    """Filters of the access log: who, from and to which day, which record, which action."""
+
+    who = forms.CharField(label=_("Người truy cập (tên đăng nhập)"), max_length=150, required=False)
+    since = forms.DateField(
+        label=_("Từ ngày (dd/mm/yyyy)"),
+        input_formats=DAY_FORMAT,
+        required=False,
+        error_messages={"invalid": BAD_DAY},
+    )
+    until = forms.DateField(
+        label=_("Đến ngày (dd/mm/yyyy)"),
+        input_formats=DAY_FORMAT,
+        required=False,
+        error_messages={"invalid": BAD_DAY},
+    )
+    record = forms.IntegerField(
+        label=_("Mã hồ sơ đoàn viên"),
+        min_value=1,
+        required=False,
+        error_messages={
+            "invalid": _("Mã hồ sơ là một số nguyên dương (số trong địa chỉ trang hồ sơ)."),
+            "min_value": _("Mã hồ sơ là một số nguyên dương (số trong địa chỉ trang hồ sơ)."),
+        },
+    )
+    action = forms.ChoiceField(
+        label=_("Việc"),
+        choices=[("", _("Mọi việc")), *AccessLog.Action.choices],
+        required=False,
+        error_messages={"invalid_choice": _("Việc đã chọn không có trong danh sách.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            raise forms.ValidationError(_("“Từ ngày” phải trước hoặc bằng “Đến ngày”."))
+        return data

@@ -31,7 +31,7 @@ from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from congdoan.core.text import fold
-from congdoan.org.importer import _human_size
+from congdoan.org.importer import human_size
 from congdoan.org.models import Unit, in_subtree
 
 from . import services
@@ -531,7 +531,7 @@ def _too_large_message():
     return _(
         "Tệp vượt giới hạn tải lên %(max)s. Hãy chia thành nhiều tệp nhỏ hơn, hoặc nhờ quản "
         "trị máy chủ nhập bằng lệnh “congdoan import-members”, lệnh này không giới hạn dung lượng."
-    ) % {"max": _human_size(upload_limit())}
+    ) % {"max": human_size(upload_limit())}
 
 
 @method_decorator(csrf_exempt, name="dispatch")
@@ -552,7 +552,7 @@ class ImportView(MemberAdminMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["max_size"] = _human_size(upload_limit())
+        context["max_size"] = human_size(upload_limit())
         return context
 
     def post(self, request, *args, **kwargs):

@@ -35,18 +35,18 @@ from congdoan.org.importer import (
     EXCEL_MAX_ROWS,
     Column,
     ImportIssue,
-    _cell_text,
-    _check_expanded_size,
-    _column_letter,
-    _corrupt_xlsx_message,
-    _header_key,
-    _is_blank,
-    _opened,
-    _parse_day,
-    _Refused,
     read_header,
 )
-from congdoan.org.importer import _rows as _org_rows
+from congdoan.org.importer import ImportRefused as _Refused
+from congdoan.org.importer import cell_text as _cell_text
+from congdoan.org.importer import check_expanded_size as _check_expanded_size
+from congdoan.org.importer import column_letter as _column_letter
+from congdoan.org.importer import corrupt_xlsx_message as _corrupt_xlsx_message
+from congdoan.org.importer import header_key as _header_key
+from congdoan.org.importer import is_blank as _is_blank
+from congdoan.org.importer import opened as _opened
+from congdoan.org.importer import parse_day as _parse_day
+from congdoan.org.importer import read_rows as _org_rows
 from congdoan.org.models import Unit, in_subtree
 
 from . import services

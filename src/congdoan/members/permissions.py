@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from congdoan.org.models import Role, UnitRole, in_subtree
-from congdoan.org.permissions import _root_paths, is_operator, units_for
+from congdoan.org.permissions import is_operator, root_paths, units_for
 
 from .models import AccessLog, Member
 
@@ -56,7 +56,7 @@ def _reaches(user, unit, roles):
         return True
     if unit is None or not _active(user):
         return False
-    return any(unit.path.startswith(prefix) for prefix in _root_paths(user, roles))
+    return any(unit.path.startswith(prefix) for prefix in root_paths(user, roles))
 
 
 def can_edit(user, unit):
@@ -86,7 +86,7 @@ def visible_members(user):
         return Member.objects.all()
     if not _active(user):
         return Member.objects.none()
-    prefixes = _root_paths(user, OFFICER_ROLES)
+    prefixes = root_paths(user, OFFICER_ROLES)
     if not prefixes:
         return Member.objects.none()
     condition = Q()
@@ -100,7 +100,7 @@ def visible_access_logs(user):
         return AccessLog.objects.all()
     if not _active(user):
         return AccessLog.objects.none()
-    prefixes = _root_paths(user, (Role.ADMIN,))
+    prefixes = root_paths(user, (Role.ADMIN,))
     if not prefixes:
         return AccessLog.objects.none()
     condition = Q()

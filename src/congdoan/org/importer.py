@@ -10,6 +10,11 @@ export re-imports as unchanged.
 Both take a path or a binary file object and the acting user (None is the server's operator)
 and return plain results: the management commands, and later an admin upload view, only wrap
 them. The format is documented for users in docs/import-units.md.
+
+The reading helpers without a leading underscore (opened, read_rows, read_header, cell_text,
+is_blank, header_key, column_letter, parse_day, human_size, check_expanded_size,
+corrupt_xlsx_message, ImportRefused, Column, ImportIssue) are shared with members.importer:
+they are this module's public interface, so change their behaviour only with their callers.
 """
 
 import codecs
@@ -165,7 +170,7 @@ class ImportResult:
         )
 
 
-class _Refused(Exception):
+class ImportRefused(Exception):
     """A problem with the file as a whole: reading stops at once."""
 
     def __init__(self, message="", line=None, issues=()):
@@ -208,7 +213,7 @@ def parse_whole_number(value):
     raise ValueError(value)
 
 
-def _parse_day(value):
+def parse_day(value):
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -222,7 +227,7 @@ def _parse_day(value):
     return day
 
 
-def _cell_text(value):
+def cell_text(value):
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -232,26 +237,26 @@ def _cell_text(value):
     return unicodedata.normalize("NFC", str(value)).strip()
 
 
-def _is_blank(values):
+def is_blank(values):
     return all(value is None or (isinstance(value, str) and not value.strip()) for value in values)
 
 
-def _header_key(text):
+def header_key(text):
     key = fold(unicodedata.normalize("NFC", str(text))).replace("_", " ").replace("-", " ")
     return re.sub(r"\s+", " ", key).strip(" *:")
 
 
 _HEADER_KEYS = {}
 for _column in COLUMNS:
-    _HEADER_KEYS[_header_key(_column.label)] = _column.key
-    _HEADER_KEYS[_header_key(_column.key)] = _column.key
+    _HEADER_KEYS[header_key(_column.label)] = _column.key
+    _HEADER_KEYS[header_key(_column.key)] = _column.key
 _HEADER_KEYS.update({"e mail": "email", "parent code": "parent"})
 
 
 def column_for_header(text):
     """The column key a header cell names: Vietnamese with or without diacritics, any case,
     the English alias, or both as 'Mã đơn vị (code)'; None when it names no column."""
-    key = _header_key(text)
+    key = header_key(text)
     if key in _HEADER_KEYS:
         return _HEADER_KEYS[key]
     match = re.fullmatch(r"(.*?)\s*\((.*)\)", key)
@@ -262,7 +267,7 @@ def column_for_header(text):
     return None
 
 
-def _column_letter(index):
+def column_letter(index):
     from openpyxl.utils import get_column_letter
 
     return get_column_letter(index + 1)
@@ -275,7 +280,7 @@ def read_header(line, values, *, columns, required, column_for_header):
     labels = {column.key: column.label for column in columns}
     header, unknown, seen, problems = [], [], {}, []
     for index, value in enumerate(values):
-        text = _cell_text(value)
+        text = cell_text(value)
         if not text:
             header.append(None)
             continue
@@ -283,15 +288,15 @@ def read_header(line, values, *, columns, required, column_for_header):
         if key is None:
             unknown.append(
                 _("“%(header)s” (cột %(column)s)")
-                % {"header": text, "column": _column_letter(index)}
+                % {"header": text, "column": column_letter(index)}
             )
         elif key in seen:
             problems.append(
                 _("cột “%(label)s” có hai lần (cột %(first)s và cột %(second)s).")
                 % {
                     "label": labels[key],
-                    "first": _column_letter(seen[key]),
-                    "second": _column_letter(index),
+                    "first": column_letter(seen[key]),
+                    "second": column_letter(index),
                 }
             )
             key = None
@@ -313,7 +318,7 @@ def read_header(line, values, *, columns, required, column_for_header):
             % {"columns": ", ".join(f"“{label}”" for label in missing)}
         )
     if problems:
-        raise _Refused(issues=[ImportIssue(line, problem) for problem in problems])
+        raise ImportRefused(issues=[ImportIssue(line, problem) for problem in problems])
     return header
 
 
@@ -344,7 +349,7 @@ class _Choices:
 # --- Reading the file --------------------------------------------------------------------
 
 
-def _human_size(size):
+def human_size(size):
     if size < 1024:
         return _("%(size)s byte") % {"size": format_number(size)}
     if size < 1024 * 1024:
@@ -353,13 +358,13 @@ def _human_size(size):
 
 
 @contextmanager
-def _opened(source, max_bytes):
+def opened(source, max_bytes):
     """A seekable binary stream over `source` (a path or a binary file object) and its name,
     refused when larger than `max_bytes` before anything is parsed."""
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         if not path.is_file():
-            raise _Refused(_("Không tìm thấy tệp “%(name)s”.") % {"name": path})
+            raise ImportRefused(_("Không tìm thấy tệp “%(name)s”.") % {"name": path})
         size = path.stat().st_size
         _check_size(size, max_bytes)
         with path.open("rb") as stream:
@@ -372,13 +377,13 @@ def _opened(source, max_bytes):
 
 def _check_size(size, max_bytes):
     if size > max_bytes:
-        raise _Refused(
+        raise ImportRefused(
             _("Tệp nặng %(size)s, vượt giới hạn %(max)s: hãy chia thành nhiều tệp nhỏ hơn.")
-            % {"size": _human_size(size), "max": _human_size(max_bytes)}
+            % {"size": human_size(size), "max": human_size(max_bytes)}
         )
 
 
-def _rows(stream, name):
+def read_rows(stream, name):
     """(line, values) for every row of the file, line numbers as Excel shows them."""
     start = stream.tell()
     head = stream.read(_SNIFF_BYTES)
@@ -386,21 +391,21 @@ def _rows(stream, name):
         raise TypeError("import_units() needs a path or a binary file object")
     stream.seek(start)
     if not head:
-        raise _Refused(_("Tệp rỗng: không có dòng nào."))
+        raise ImportRefused(_("Tệp rỗng: không có dòng nào."))
     suffix = Path(name).suffix.lower()
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _xlsx_rows(stream)
     if head.startswith(b"\xd0\xcf\x11\xe0") or suffix == ".xls":
-        raise _Refused(
+        raise ImportRefused(
             _(
                 "Tệp Excel định dạng cũ (.xls) không được hỗ trợ. Hãy mở tệp bằng Excel và "
                 "lưu thành “Sổ làm việc Excel (*.xlsx)” hoặc “CSV UTF-8”."
             )
         )
     if suffix in _XLSX_SUFFIXES:
-        raise _Refused(_corrupt_xlsx_message())
+        raise ImportRefused(corrupt_xlsx_message())
     if head.startswith(b"%PDF"):
-        raise _Refused(
+        raise ImportRefused(
             _(
                 "Tệp là tài liệu PDF, không phải bảng tính. Hãy gửi bảng tính Excel (.xlsx) "
                 "hoặc tệp CSV UTF-8."
@@ -409,7 +414,7 @@ def _rows(stream, name):
     return _csv_rows(stream, head)
 
 
-def _corrupt_xlsx_message():
+def corrupt_xlsx_message():
     return _(
         "Tệp Excel (.xlsx) bị hỏng hoặc không đọc được. Hãy mở tệp bằng Excel, lưu lại thành "
         "“Sổ làm việc Excel (*.xlsx)” rồi nhập lại."
@@ -427,18 +432,18 @@ def _not_a_spreadsheet_message():
 XLSX_MAX_EXPANSION = 20
 
 
-def _check_expanded_size(stream):
+def check_expanded_size(stream):
     import zipfile
 
     try:
         with zipfile.ZipFile(stream) as archive:
             expanded = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise _Refused(_corrupt_xlsx_message()) from error
+        raise ImportRefused(corrupt_xlsx_message()) from error
     finally:
         stream.seek(0)
     if expanded > settings.CONGDOAN_IMPORT_MAX_BYTES * XLSX_MAX_EXPANSION:
-        raise _Refused(
+        raise ImportRefused(
             _(
                 "Tệp Excel khi giải nén lớn bất thường (%(size)s MB): có thể tệp bị hỏng hoặc "
                 "chứa dữ liệu ẩn. Hãy chia nhỏ tệp hoặc lưu lại bằng Excel."
@@ -450,20 +455,20 @@ def _check_expanded_size(stream):
 def _xlsx_rows(stream):
     from openpyxl import load_workbook
 
-    _check_expanded_size(stream)
+    check_expanded_size(stream)
     try:
         workbook = load_workbook(stream, read_only=True, data_only=True)
     except Exception as error:  # zipfile, XML and openpyxl errors all mean "unreadable"
-        raise _Refused(_corrupt_xlsx_message()) from error
+        raise ImportRefused(corrupt_xlsx_message()) from error
     try:
         if not workbook.worksheets:
-            raise _Refused(_("Tệp Excel không có trang tính nào."))
+            raise ImportRefused(_("Tệp Excel không có trang tính nào."))
         sheet = workbook.worksheets[0]
         yield from enumerate(sheet.iter_rows(values_only=True), start=1)
-    except _Refused:
+    except ImportRefused:
         raise
     except Exception as error:
-        raise _Refused(_corrupt_xlsx_message()) from error
+        raise ImportRefused(corrupt_xlsx_message()) from error
     finally:
         workbook.close()
 
@@ -505,7 +510,7 @@ def _csv_rows(stream, head):
     elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"  # Excel's "Unicode Text" (tab-separated) is UTF-16 with a BOM
     elif _looks_binary(head):
-        raise _Refused(_not_a_spreadsheet_message())
+        raise ImportRefused(_not_a_spreadsheet_message())
     else:
         encoding = "utf-8"
     text = io.TextIOWrapper(stream, encoding=encoding, errors="strict", newline="")
@@ -522,9 +527,9 @@ def _csv_rows(stream, head):
         reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
         yield from enumerate(reader, start=1)
     except UnicodeError as error:
-        raise _Refused(_encoding_message(head)) from error
+        raise ImportRefused(_encoding_message(head)) from error
     except csv.Error as error:
-        raise _Refused(
+        raise ImportRefused(
             _("Tệp CSV sai cấu trúc, không đọc được: %(error)s") % {"error": error}
         ) from error
     finally:
@@ -575,39 +580,39 @@ class UnitImporter:
         self.levels = _Choices(UnitLevel)
         self.kinds = _Choices(UnitKind)
         lines = []
-        with _opened(source, settings.CONGDOAN_IMPORT_MAX_BYTES) as (stream, name):
+        with opened(source, settings.CONGDOAN_IMPORT_MAX_BYTES) as (stream, name):
             header = None
             orphans = {}
             count = 0
-            for line, values in _rows(stream, name):
+            for line, values in read_rows(stream, name):
                 if line > EXCEL_MAX_ROWS + 1:
-                    raise _Refused(self._too_many_rows(max_rows))
+                    raise ImportRefused(self._too_many_rows(max_rows))
                 values = list(values)
-                if _is_blank(values):
+                if is_blank(values):
                     continue
                 if header is None:
                     header = self._header(line, values)
                     continue
                 count += 1
                 if count > max_rows:
-                    raise _Refused(self._too_many_rows(max_rows))
+                    raise ImportRefused(self._too_many_rows(max_rows))
                 cells = {}
                 for index, value in enumerate(values):
                     key = header[index] if index < len(header) else None
                     if key is not None:
                         cells[key] = value
-                    elif not _is_blank([value]) and index not in orphans:
+                    elif not is_blank([value]) and index not in orphans:
                         orphans[index] = line
                 lines.append(self._parse(line, cells, result))
             if header is None:
-                raise _Refused(_("Tệp rỗng: không có dòng nào."))
+                raise ImportRefused(_("Tệp rỗng: không có dòng nào."))
             if not lines:
-                raise _Refused(_("Tệp chỉ có dòng tiêu đề, chưa có đơn vị nào."))
+                raise ImportRefused(_("Tệp chỉ có dòng tiêu đề, chưa có đơn vị nào."))
             for index, line in sorted(orphans.items(), key=lambda item: item[1]):
                 result.add_error(
                     line,
                     _("có dữ liệu ở cột %(column)s nhưng cột này không có tiêu đề.")
-                    % {"column": _column_letter(index)},
+                    % {"column": column_letter(index)},
                 )
         return lines
 
@@ -631,7 +636,7 @@ class UnitImporter:
             result.add_error(line, message)
 
         def value_of(key):
-            return _cell_text(cells.get(key))
+            return cell_text(cells.get(key))
 
         for key in ("code", *TEXT_FIELDS):
             if key not in cells:
@@ -699,7 +704,7 @@ class UnitImporter:
             if key not in cells:
                 continue
             raw = cells.get(key)
-            if _is_blank([raw]):
+            if is_blank([raw]):
                 row.values[key] = 0
                 continue
             try:
@@ -708,31 +713,31 @@ class UnitImporter:
                 error(
                     key,
                     _("“%(column)s” phải là số nguyên, ví dụ 1.262 (đang ghi “%(value)s”).")
-                    % {"column": LABELS[key], "value": _cell_text(raw)},
+                    % {"column": LABELS[key], "value": cell_text(raw)},
                 )
                 continue
             if number < 0:
                 error(
                     key,
                     _("“%(column)s” không được âm (đang ghi “%(value)s”).")
-                    % {"column": LABELS[key], "value": _cell_text(raw)},
+                    % {"column": LABELS[key], "value": cell_text(raw)},
                 )
                 continue
             row.values[key] = number
         if "founded_on" in cells:
             raw = cells.get("founded_on")
-            if _is_blank([raw]):
+            if is_blank([raw]):
                 row.values["founded_on"] = None
             else:
                 try:
-                    row.values["founded_on"] = _parse_day(raw)
+                    row.values["founded_on"] = parse_day(raw)
                 except ValueError:
                     error(
                         "founded_on",
                         _(
                             "“%(column)s” không phải ngày hợp lệ dạng dd/mm/yyyy (đang ghi “%(value)s”)."
                         )
-                        % {"column": LABELS["founded_on"], "value": _cell_text(raw)},
+                        % {"column": LABELS["founded_on"], "value": cell_text(raw)},
                     )
         return row
 
@@ -1115,7 +1120,7 @@ class UnitImporter:
             return result
         try:
             rows = self.read(source, result)
-        except _Refused as refusal:
+        except ImportRefused as refusal:
             result.errors.extend(refusal.issues)
             return result
         result.rows = len(rows)
@@ -1227,7 +1232,7 @@ def _write_xlsx(destination, rows):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Đơn vị"))
     for index, column in enumerate(COLUMNS):
-        sheet.column_dimensions[_column_letter(index)].width = column.width
+        sheet.column_dimensions[column_letter(index)].width = column.width
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
     header = []
@@ -1252,7 +1257,7 @@ def _write_xlsx(destination, rows):
             cells.append(cell)
         sheet.append(cells)
         count += 1
-    sheet.auto_filter.ref = f"A1:{_column_letter(len(COLUMNS) - 1)}{count + 1}"
+    sheet.auto_filter.ref = f"A1:{column_letter(len(COLUMNS) - 1)}{count + 1}"
     workbook.save(destination)
     return count
 

@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 from .models import Role, Unit, UnitRole, in_subtree
 
 
-def _root_paths(user, roles):
+def root_paths(user, roles):
+    """The paths of the units where `user` holds one of `roles`, without those inside another
+    one of them: each is the root of a subtree the user reaches (members.permissions too)."""
     paths = (
         UnitRole.objects.filter(user=user, role__in=roles)
         .values_list("unit__path", flat=True)
@@ -34,7 +36,7 @@ def units_for(user, roles=(Role.ADMIN,)):
         return Unit.objects.all()
     if not user.is_authenticated or not user.is_active:
         return Unit.objects.none()
-    prefixes = _root_paths(user, roles)
+    prefixes = root_paths(user, roles)
     if not prefixes:
         return Unit.objects.none()
     condition = Q()
@@ -52,7 +54,7 @@ def can_manage(user, unit):
         return True
     if unit is None or not user.is_authenticated or not user.is_active:
         return False
-    return any(unit.path.startswith(prefix) for prefix in _root_paths(user, (Role.ADMIN,)))
+    return any(unit.path.startswith(prefix) for prefix in root_paths(user, (Role.ADMIN,)))
 
 
 def require_manage(user, unit):
@@ -69,7 +71,7 @@ def top_managed_units(user):
         return Unit.get_root_nodes()
     if not user.is_authenticated or not user.is_active:
         return Unit.objects.none()
-    return Unit.objects.filter(path__in=_root_paths(user, (Role.ADMIN,))).order_by("path")
+    return Unit.objects.filter(path__in=root_paths(user, (Role.ADMIN,))).order_by("path")
 
 
 def is_unit_admin(user):

@@ -1,6 +1,14 @@
 """The office follows Wagtail's workflow and publishing signals: it records each item and
-tells the people concerned (inbox and email)."""
+tells the people concerned (inbox and email), once per event, in Vietnamese.
 
+Wagtail sends its own workflow emails too (wagtail.admin.signal_handlers); for the office's
+workflow they would tell the same people a second time, so apps.py puts `wagtail_email_outside`
+in their place: it passes other workflows' events on to Wagtail's notifiers.
+"""
+
+from contextvars import ContextVar
+
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import notify, services
@@ -17,6 +25,28 @@ def _article(page):
 
 def _is_editorial(workflow_state):
     return workflow_state.workflow.name == services.WORKFLOW_NAME
+
+
+# Set while a reviewer's decision runs (EditorialTask.on_action): a publication it causes is
+# announced with the decision, in one message, not a second time by page_published.
+deciding = ContextVar("editorial_deciding", default=False)
+
+
+def wagtail_email_outside(notifier_name):
+    """A receiver that lets Wagtail's notifier `notifier_name` email about other workflows."""
+
+    def receiver(sender, instance=None, **kwargs):
+        from wagtail.models import TaskState
+
+        state = instance.workflow_state if isinstance(instance, TaskState) else instance
+        if state is not None and _is_editorial(state):
+            return None
+        from wagtail.admin import signal_handlers
+
+        return getattr(signal_handlers, notifier_name)(sender=sender, instance=instance, **kwargs)
+
+    receiver.__name__ = f"wagtail_email_outside_{notifier_name}"
+    return receiver
 
 
 def _name(user):
@@ -51,17 +81,40 @@ def task_approved(sender, instance, user=None, **kwargs):
     task = instance.task.specific
     if not isinstance(task, EditorialTask):
         return
-    page = instance.workflow_state.content_object.specific
-    writer = instance.workflow_state.requested_by
-    if writer is not None and writer != user:
+    state = instance.workflow_state
+    page = state.content_object.specific
+    writer = state.requested_by
+    if writer is None or writer == user:
+        return
+    if state.status == state.STATUS_APPROVED:
+        message = _final_approval_message(page, user)
+    else:
         message = _("%(user)s đã duyệt “%(title)s” (bước: %(stage)s).") % {
             "user": _name(user),
             "title": page.title,
             "stage": task.get_stage_display(),
         }
-        if instance.comment:
-            message += " " + _("Nhận xét: %(comment)s") % {"comment": instance.comment}
-        notify.send([writer], page, message)
+    if instance.comment:
+        message += " " + _("Nhận xét: %(comment)s") % {"comment": instance.comment}
+    notify.send([writer], page, message)
+
+
+def _final_approval_message(page, user):
+    """The last approval published the item, or scheduled it when it has a go-live date."""
+    from wagtail.models import Page
+
+    page = Page.objects.get(pk=page.pk).specific
+    scheduled = page.scheduled_revision
+    if scheduled is not None:
+        return _("%(user)s đã duyệt đăng “%(title)s”; tin bài sẽ lên trang lúc %(time)s.") % {
+            "user": _name(user),
+            "title": page.title,
+            "time": f"{timezone.localtime(scheduled.approved_go_live_at):%H:%M %d/%m/%Y}",
+        }
+    return _("%(user)s đã duyệt đăng “%(title)s”; tin bài đã lên trang.") % {
+        "user": _name(user),
+        "title": page.title,
+    }
 
 
 def workflow_rejected(sender, instance, user=None, **kwargs):
@@ -91,7 +144,7 @@ def page_published(sender, instance, revision=None, **kwargs):
         return
     first = not Item.objects.filter(page=page, status=Item.Status.PUBLISHED).exists()
     item = services.record_publication(page)
-    if first and item.submitted_by is not None:
+    if first and item.submitted_by is not None and not deciding.get():
         notify.send(
             [item.submitted_by],
             page,

@@ -128,7 +128,13 @@ class EditorialTask(Task):
             from .review import ReviewError
 
             raise ReviewError(_("Hãy ghi lý do trả lại để người viết biết cần sửa gì."))
-        return super().on_action(task_state, user, action_name, **kwargs)
+        from .handlers import deciding
+
+        token = deciding.set(True)
+        try:
+            return super().on_action(task_state, user, action_name, **kwargs)
+        finally:
+            deciding.reset(token)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         from .review import reviewable_states

@@ -58,7 +58,8 @@ def test_a_collaborators_item_goes_from_draft_to_publication(
     assert item.collaborator.user == office.lb_writer
     assert item.unit.code == "LB-001"
     assert item.category_path == "LĐLĐ quận Long Biên/Tin hoạt động"
-    assert any("đã được đăng" in message for message in inbox(office.lb_writer))
+    # The chief's approval published it: the writer is told once, that it is on the site.
+    assert any("đã duyệt đăng" in m and "đã lên trang" in m for m in inbox(office.lb_writer))
     logged = actions(page)
     for action in (
         "wagtail.workflow.start",

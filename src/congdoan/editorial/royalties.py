@@ -441,15 +441,52 @@ def statement_xlsx(statement):
 
 
 def statement_pdf(statement):
-    from django.template.loader import render_to_string
-    from weasyprint import HTML
+    """The statement as PDF (bytes), written by pdf_table: WeasyPrint took minutes over a
+    statement of 10.000 lines."""
+    from congdoan.core.formatting import format_date, format_money
 
-    html = render_to_string(
-        "editorial/statement_pdf.html",
-        {
-            "statement": statement,
-            "title": statement_title(statement),
-            "lines": statement.lines.all(),
-        },
+    from .pdf_table import table_pdf
+
+    if statement.locked:
+        status = _("Đã duyệt ngày %(day)s") % {"day": format_date(statement.approved_at)}
+    else:
+        status = _("Dự thảo, chưa duyệt")
+    rows = (
+        (
+            str(number),
+            line.title,
+            format_date(line.published_on),
+            line.author,
+            line.grade_code,
+            format_money(line.item_amount),
+            f"{line.photos_used} ({line.photo_grade_code})"
+            if line.photo_grade_code
+            else str(line.photos_used),
+            format_money(line.photo_amount),
+            format_money(line.total),
+        )
+        for number, line in enumerate(statement.lines.all().iterator(chunk_size=2000), start=1)
     )
-    return HTML(string=html).write_pdf()
+    return table_pdf(
+        title=statement_title(statement),
+        subtitle=_("Ban biên tập: %(board)s") % {"board": statement.board.name} + " · " + status,
+        headers=[str(header) for header in PDF_HEADERS],
+        weights=(5, 48, 10, 17, 5, 13, 8, 11, 15),
+        numeric=(True, False, False, False, False, True, True, True, True),
+        rows=rows,
+        last_row=("", _("Tổng cộng"), "", "", "", "", "", "", format_money(statement.total)),
+        page_label=_("Trang %(n)s/%(total)s"),
+    )
+
+
+PDF_HEADERS = (
+    gettext_lazy("STT"),
+    gettext_lazy("Tin, bài"),
+    gettext_lazy("Ngày đăng"),
+    gettext_lazy("Tác giả"),
+    gettext_lazy("Mức"),
+    gettext_lazy("Nhuận bút tin, bài"),
+    gettext_lazy("Số ảnh"),
+    gettext_lazy("Nhuận bút ảnh"),
+    gettext_lazy("Cộng"),
+)

@@ -11,6 +11,7 @@ from congdoan.editorial.models import Grading, RoyaltyRate, Statement, Statement
 from congdoan.editorial.royalties import RoyaltyError
 
 from .conftest import at, publish_item
+from .test_pdf_table import needs_poppler, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -249,3 +250,24 @@ def test_exports_open_and_carry_the_figures(office, scale, november, today, libr
     pdf = royalties.statement_pdf(statement)
     assert pdf.startswith(b"%PDF")
     assert StatementLine.objects.count() == 3
+
+
+@needs_poppler
+def test_the_statements_pdf_carries_its_lines_and_total(office, scale, november, today, tmp_path):
+    items, _october = november
+    grade_all(office, scale, items)
+    statement = royalties.prepare_statement(
+        actor=office.lb_editor,
+        board=office.lb_board,
+        month="11/2026",
+        unit=items[0].unit.get_parent(),
+    )
+    text = text_of(royalties.statement_pdf(statement), tmp_path)
+    assert royalties.statement_title(statement) in text
+    assert "Dự thảo, chưa duyệt" in text
+    line = next(row for row in text.splitlines() if "Tin Long Biên số 1" in row)
+    assert "03/11/2026" in line and "400.000 đ" in line
+    assert "750.000 đ" in next(row for row in text.splitlines() if "Tổng cộng" in row)
+    royalties.approve_statement(actor=office.lb_chief, statement=statement)
+    statement.refresh_from_db()
+    assert "Đã duyệt ngày" in text_of(royalties.statement_pdf(statement), tmp_path)

@@ -109,3 +109,14 @@ def test_nobody_else_gets_the_card(client, people, hoa, tuan):
         assert response.status_code == 404, who
         assert response["Content-Type"].startswith("text/html")
         assert "Nguyễn Thị Hoa" not in response.content.decode()
+
+
+def test_a_long_name_still_fits_one_card(client, people, hoa):
+    hoa.full_name = "Tôn Nữ Thị Hoàng Phương Thảo Nguyên Khánh Linh Đan " * 2
+    hoa.save()
+    hoa.unit.name = "Công đoàn cơ sở Công ty Trách nhiệm hữu hạn Một thành viên " * 3
+    hoa.unit.save()
+    client.force_login(people.member)
+    body = client.get(PDF_URL).content
+    assert len(re.findall(rb"/MediaBox", inflated(body))) == 1
+    assert len(set(re.findall(rb"/URI \((http[^)]*)\)", inflated(body)))) == 1

@@ -763,7 +763,7 @@ def anonymise_member(*, actor, request, answer=""):
         # Free texts that may name the member: blanked where they are.
         MemberEvent.objects.filter(member=member).exclude(note="").update(note="")
         Transfer.objects.filter(member=member).update(note="", answer="")
-        member.requests.exclude(pk=request.pk).update(details="")
+        member.requests.exclude(pk=request.pk).update(details="", answer="")
         _blank_access_log(member, secrets)
         _anonymise_audit_log(member)
         _event(

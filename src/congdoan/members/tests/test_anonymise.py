@@ -82,6 +82,12 @@ def history(client, people, hoa):
         reverse("members:own_request"),
         {"kind": "correction", "details": "Số điện thoại đúng là 0912345678"},
     )
+    services.close_subject_request(
+        actor=people.officer,
+        request=SubjectRequest.objects.get(kind="correction"),
+        state="done",
+        answer="Đã sửa điện thoại thành 0912345678 cho chị Nguyễn Thị Hoa",
+    )
     client.post(reverse("members:own_request"), {"kind": "deletion", "details": "Xóa hết"})
     client.logout()
     return SubjectRequest.objects.get(kind="deletion")

@@ -629,8 +629,11 @@ class _PostgresFinder:
         )
         scanning = cursor.fetchone()[0]
         cursor.execute(
-            f"SELECT {columns} FROM {table} m WHERE m.cccd_index = ANY(%s::text[]) "  # noqa: S608
-            f"UNION ALL SELECT {columns} FROM {table} m WHERE m.card_number = ANY(%s::text[]) "
+            # "<> ''" lets the partial unique indexes serve, should the plain ones go.
+            f"SELECT {columns} FROM {table} m "  # noqa: S608
+            "WHERE m.cccd_index = ANY(%s::text[]) AND m.cccd_index <> '' "
+            f"UNION ALL SELECT {columns} FROM {table} m "
+            "WHERE m.card_number = ANY(%s::text[]) AND m.card_number <> '' "
             f"UNION ALL {by_person} UNION ALL {by_person} WHERE m.cccd_index = ''",
             [
                 _array(indexes),

@@ -69,6 +69,24 @@ class BenchError(Exception):
 # --- the worker: builds one backend's portal, inside Django ---------------------------------
 
 
+def refresh(output):
+    """A portal kept by --keep, before it is measured again with --reuse: the code may have
+    moved on since, so its migrations and static files are brought up to date, and the static
+    file's hashed name is read again."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congdoan.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.templatetags.static import static
+
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    prepared = json.loads(Path(output).read_text())
+    prepared["urls"]["static"] = static("core/site.css")
+    Path(output).write_text(json.dumps(prepared, ensure_ascii=False, indent=1))
+
+
 def prepare(articles, output, deep_page):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congdoan.settings")
     import django
@@ -437,7 +455,11 @@ def run_backend(backend, args):
         ]
         started = time.perf_counter()
         if reused:
-            print(f"  Dùng lại cổng đã dựng trong {var_dir} (--reuse)", flush=True)
+            print(
+                f"  Dùng lại cổng đã dựng trong {var_dir} (--reuse): migrate, collectstatic",
+                flush=True,
+            )
+            subprocess.run([*command, "--refresh"], env=env, check=True, cwd=ROOT)
         else:
             subprocess.run(command, env=env, check=True, cwd=ROOT)
         prepared = json.loads(output.read_text())
@@ -632,7 +654,11 @@ def run():
     parser.add_argument("--json", help="Ghi toàn bộ kết quả ra tệp JSON này.")
     parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--output", help=argparse.SUPPRESS)
+    parser.add_argument("--refresh", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.prepare and args.refresh:
+        refresh(args.output)
+        return 0
     if args.prepare:
         prepare(args.articles, args.output, args.deep_page)
         return 0

@@ -451,21 +451,43 @@ def statement_pdf(statement):
         status = _("Đã duyệt ngày %(day)s") % {"day": format_date(statement.approved_at)}
     else:
         status = _("Dự thảo, chưa duyệt")
+    fields = (
+        "title",
+        "published_on",
+        "author",
+        "grade_code",
+        "item_amount",
+        "photos_used",
+        "photo_grade_code",
+        "photo_amount",
+        "total",
+    )
     rows = (
         (
             str(number),
-            line.title,
-            format_date(line.published_on),
-            line.author,
-            line.grade_code,
-            format_money(line.item_amount),
-            f"{line.photos_used} ({line.photo_grade_code})"
-            if line.photo_grade_code
-            else str(line.photos_used),
-            format_money(line.photo_amount),
-            format_money(line.total),
+            title,
+            format_date(published_on),
+            author,
+            grade_code,
+            format_money(item_amount),
+            f"{photos} ({photo_grade})" if photo_grade else str(photos),
+            format_money(photo_amount),
+            format_money(total),
         )
-        for number, line in enumerate(statement.lines.all().iterator(chunk_size=2000), start=1)
+        for number, (
+            title,
+            published_on,
+            author,
+            grade_code,
+            item_amount,
+            photos,
+            photo_grade,
+            photo_amount,
+            total,
+        ) in enumerate(
+            statement.lines.values_list(*fields).iterator(chunk_size=2000),
+            start=1,
+        )
     )
     return table_pdf(
         title=statement_title(statement),

@@ -136,9 +136,11 @@ class Writer:
 
 
 def wrap(writer, text, width, size):
-    """Lines of `text` no wider than `width` (words cut only when one alone is too wide)."""
-    if writer.width(text, size) <= width and "\n" not in text:
-        return [text]
+    """(line, its width) pairs of `text`, no line wider than `width` (a word is cut only when
+    it alone is too wide)."""
+    whole = writer.width(text, size)
+    if whole <= width and "\n" not in text:
+        return [(text, whole)]
     space = writer.width(" ", size)
     lines = []
     for paragraph in text.split("\n"):
@@ -149,16 +151,16 @@ def wrap(writer, text, width, size):
                 line, line_width = f"{line} {word}", line_width + space + word_width
                 continue
             if line:
-                lines.append(line)
+                lines.append((line, line_width))
             while word_width > width and len(word) > 1:
                 cut = len(word) - 1
                 while cut > 1 and writer.width(word[:cut], size) > width:
                     cut -= 1
-                lines.append(word[:cut])
+                lines.append((word[:cut], writer.width(word[:cut], size)))
                 word = word[cut:]
                 word_width = writer.width(word, size)
             line, line_width = word, word_width
-        lines.append(line)
+        lines.append((line, line_width))
     return lines
 
 
@@ -183,7 +185,9 @@ def table_pdf(*, title, subtitle, headers, weights, numeric, rows, last_row=None
         return bold, lines, max(len(cell) for cell in lines) * LEADING + 2 * PADDING
 
     header = prepare(headers, bold=True)
-    title_lines = wrap(writer, unicodedata.normalize("NFC", title), usable, 14)
+    title_lines = [
+        line for line, _width in wrap(writer, unicodedata.normalize("NFC", title), usable, 14)
+    ]
     top_first = PAGE_HEIGHT - MARGIN - len(title_lines) * 17 - 24
     top_other = PAGE_HEIGHT - MARGIN
     bottom = MARGIN + 14
@@ -225,13 +229,9 @@ def table_pdf(*, title, subtitle, headers, weights, numeric, rows, last_row=None
             out.append("2 Tr" if bold else "0 Tr")
             for (left, width, is_number), lines in zip(columns, cells, strict=True):
                 baseline = y - PADDING - SIZE
-                for line in lines:
+                for line, line_width in lines:
                     if line:
-                        x = (
-                            left + width - PADDING - writer.width(line, SIZE)
-                            if is_number
-                            else (left + PADDING)
-                        )
+                        x = left + width - PADDING - line_width if is_number else left + PADDING
                         out.append(f"1 0 0 1 {x:.2f} {baseline:.2f} Tm {writer.encode(line)} Tj")
                     baseline -= LEADING
             y -= height
@@ -245,7 +245,7 @@ def table_pdf(*, title, subtitle, headers, weights, numeric, rows, last_row=None
         out.extend(rules)
         out.extend(f"{x:.2f} {top:.2f} m {x:.2f} {y:.2f} l" for x in (*lefts, right))
         out.append("S")
-        streams.append(zlib.compress("\n".join(out).encode("ascii"), 6))
+        streams.append(zlib.compress("\n".join(out).encode("ascii"), 1))
     return _assemble(streams, writer, title)
 
 

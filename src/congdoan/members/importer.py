@@ -23,7 +23,7 @@ import sys
 import unicodedata
 import zipfile
 from collections import defaultdict
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -533,6 +533,33 @@ class _Inline:
 
     def call(self, job, *args):
         return self.submit(job, *args).result()
+
+
+class _Lookups:
+    """Look-ups on a connection of their own, beside the writer's (PostgreSQL, when the import
+    is the outermost transaction): they run on the other core while COPY writes, and see the
+    database as committed, without the rows this import is writing."""
+
+    def __init__(self):
+        self.raw = connection.get_new_connection(connection.get_connection_params())
+        self.raw.autocommit = True
+        # Thousands of keys per statement: see _PostgresFinder.members.
+        self.raw.execute("SET enable_seqscan = off")
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="members-lookups")
+
+    def _run(self, job, *args):
+        with self.raw.cursor() as cursor:
+            return job(cursor, *args)
+
+    def submit(self, job, *args):
+        return self.pool.submit(self._run, job, *args)
+
+    def call(self, job, *args):
+        return self.submit(job, *args).result()
+
+    def close(self):
+        self.pool.shutdown(wait=True)
+        self.raw.close()
 
 
 class _OrmFinder:
@@ -1182,6 +1209,7 @@ class MemberImporter:
         note = _("Nhập từ tệp %(name)s") % {"name": file_name or getattr(source, "name", source)}
         self.note = str(note)[:500]
         self.counts = {"created": 0, "updated": 0, "unchanged": 0}
+        self.outermost = not connection.in_atomic_block
         self.preview = []
         try:
             with _opened(source, limit) as (stream, name):
@@ -1276,10 +1304,14 @@ class MemberImporter:
         from psycopg import errors
 
         self.touched = set()
-        writer = None
+        writer = lookups = None
         try:
             with CopyWriter(actor=actor, note=self.note) as writer:
-                self._start_checks(writer, self._finder())
+                # Inside a caller's transaction (tests, ATOMIC_REQUESTS) another connection
+                # would not see what the caller wrote: the writer's connection looks up too.
+                if self.outermost:
+                    lookups = _Lookups()
+                self._start_checks(lookups or writer, self._finder())
                 pending = None
                 for batch in self._batches(stream, name, result):
                     good, found = self._check(batch, result)
@@ -1295,6 +1327,9 @@ class MemberImporter:
             if isinstance(cause, errors.UniqueViolation | errors.ForeignKeyViolation):
                 raise _Conflict from cause
             raise
+        finally:
+            if lookups is not None:
+                lookups.close()
 
     def _finish_batch(self, writer, good, found, result):
         self._match(good, found.result(), result)

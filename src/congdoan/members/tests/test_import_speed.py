@@ -352,3 +352,27 @@ def test_the_demo_fill_copies_what_the_loader_inserts(tree, monkeypatch):
             monkeypatch.undo()
             transaction.set_rollback(True)
     assert found["copy"] == found["loader"]
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_look_ups_run_on_their_own_connection(monkeypatch):
+    from congdoan.conftest import Tree
+    from congdoan.members import importer as module
+
+    tree = Tree()
+    opened = []
+    lookups = module._Lookups.__init__
+    monkeypatch.setattr(
+        module._Lookups, "__init__", lambda self: opened.append(self) or lookups(self)
+    )
+    first = import_members(csv_bytes(ROWS), unit=tree.long_bien)
+    assert first.ok and first.created == 3, first.error_messages()
+    again = import_members(csv_bytes(changed_rows()), unit=tree.long_bien)
+    assert (again.created, again.updated, again.unchanged) == (1, 1, 2)
+    assert len(opened) == 2 and all(lookup.raw.closed for lookup in opened)
+    rows = changed_rows()
+    rows.append(["Lò Văn Páo", "05/05/1991", "Nam", "", "", "LB-3001", "01/01/2016", "LB-003", ""])
+    rows.append([*ROWS[0][:1], "31/02/1990", *ROWS[0][2:]])
+    result = import_members(csv_bytes(rows), unit=tree.long_bien)
+    assert not result.ok and Member.objects.count() == 4

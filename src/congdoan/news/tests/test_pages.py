@@ -2,11 +2,13 @@
 
 import json
 import re
+from datetime import timedelta
 
 import feedparser
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from congdoan.news.content import add_article, slugify_vi
 from congdoan.news.models import ArticleView
@@ -291,3 +293,29 @@ def test_an_article_is_rendered_once_per_content_version_but_never_from_a_previe
     preview = seed.make_preview_request(original_request=None, preview_mode=None)
     assert "Bản xem trước của biên tập viên" in preview.content.decode()
     assert "Bản xem trước của biên tập viên" not in render()[0]
+
+
+def test_most_read_is_recounted_every_few_minutes_but_loses_an_unpublished_item_at_once(
+    client, portal, settings
+):
+    settings.CONGDOAN_PAGE_CACHE_SECONDS = 0
+
+    def most_read():
+        html = client.get("/").content.decode()
+        if 'class="most-read"' not in html:
+            return []
+        block = html.split('class="most-read"')[1].split("</ol>")[0]
+        return re.findall(r'<a href="[^"]*">([^<]*)</a>', block)
+
+    today = timezone.localdate()
+    ArticleView.objects.create(article=portal.seed, day=today, count=5)
+    first = most_read()
+    assert portal.seed.title in first
+    # New reads do not reshuffle the list on every request: it is kept for a few minutes.
+    reader = portal.other
+    ArticleView.objects.create(article=reader, day=today - timedelta(days=1), count=50)
+    assert most_read() == first
+    # Unpublishing bumps the content version: the item is gone from the list at once.
+    portal.seed.unpublish()
+    assert portal.seed.title not in most_read()
+    assert reader.title in most_read()

@@ -98,13 +98,25 @@ class Writer:
     def __init__(self):
         self.font = _font()
         self.used = set()
+        # A statement repeats itself (names, units, dates, words): each text is measured and
+        # encoded once.
+        self._widths = {}
+        self._encoded = {}
 
     def width(self, text, size):
-        return sum(map(self.font.widths.__getitem__, text)) * size / 1000
+        units = self._widths.get(text)
+        if units is None:
+            units = self._widths[text] = sum(map(self.font.widths.__getitem__, text))
+        return units * size / 1000
 
     def encode(self, text):
-        self.used.update(text)
-        return "<" + "".join(map(self.font.hexes.__getitem__, text)) + ">"
+        found = self._encoded.get(text)
+        if found is None:
+            self.used.update(text)
+            found = self._encoded[text] = (
+                "<" + "".join(map(self.font.hexes.__getitem__, text)) + ">"
+            )
+        return found
 
     def used_glyphs(self):
         """gid -> character, for the subset, the widths and the ToUnicode map."""
@@ -177,11 +189,17 @@ def table_pdf(*, title, subtitle, headers, weights, numeric, rows, last_row=None
     widths = [usable * weight / sum(weights) for weight in weights]
     lefts = [MARGIN + sum(widths[:i]) for i in range(len(widths))]
 
+    wrapped = {}
+
+    def wrap_cell(cell, width):
+        key = (cell, width)
+        if key not in wrapped:
+            text = unicodedata.normalize("NFC", str(cell))
+            wrapped[key] = wrap(writer, text, width - 2 * PADDING, SIZE)
+        return wrapped[key]
+
     def prepare(cells, bold=False):
-        lines = [
-            wrap(writer, unicodedata.normalize("NFC", str(cell)), width - 2 * PADDING, SIZE)
-            for cell, width in zip(cells, widths, strict=True)
-        ]
+        lines = [wrap_cell(cell, width) for cell, width in zip(cells, widths, strict=True)]
         return bold, lines, max(len(cell) for cell in lines) * LEADING + 2 * PADDING
 
     header = prepare(headers, bold=True)

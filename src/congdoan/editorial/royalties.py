@@ -451,17 +451,7 @@ def statement_pdf(statement):
         status = _("Đã duyệt ngày %(day)s") % {"day": format_date(statement.approved_at)}
     else:
         status = _("Dự thảo, chưa duyệt")
-    fields = (
-        "title",
-        "published_on",
-        "author",
-        "grade_code",
-        "item_amount",
-        "photos_used",
-        "photo_grade_code",
-        "photo_amount",
-        "total",
-    )
+    fields = LINE_COLUMNS[2:]  # a line's values, without its statement and item ids
     rows = (
         (
             str(number),

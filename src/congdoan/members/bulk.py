@@ -27,19 +27,9 @@ from django.utils import timezone
 
 from . import crypto
 from .crypto import blind_index, decrypt_cccd, encrypt_cccd
-from .models import Member, MemberEvent, Status, name_key
+from .models import TEXT_FIELDS, Member, MemberEvent, Status, name_key
 
-TEXT_COLUMNS = (
-    "phone",
-    "email",
-    "address",
-    "hometown",
-    "ethnicity",
-    "education",
-    "job",
-    "employer",
-    "card_number",
-)
+TEXT_COLUMNS = TEXT_FIELDS
 COLUMNS = (
     "full_name",
     "search_name",

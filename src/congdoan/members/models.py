@@ -54,6 +54,21 @@ class Status(models.TextChoices):
 SENSITIVE_FIELDS = ("cccd", "birth_date", "phone", "email", "address", "hometown", "ethnicity")
 
 
+# The member's personal data held as plain text (name, CCCD and dates apart): what the bulk
+# writers copy column by column and what anonymisation erases.
+TEXT_FIELDS = (
+    "phone",
+    "email",
+    "address",
+    "hometown",
+    "ethnicity",
+    "education",
+    "job",
+    "employer",
+    "card_number",
+)
+
+
 class Member(models.Model):
     """A union member (đoàn viên)."""
 

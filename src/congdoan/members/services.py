@@ -25,6 +25,7 @@ from congdoan.core.formatting import format_date
 
 from .crypto import blind_index, encrypt_cccd, normalise_cccd
 from .models import (
+    TEXT_FIELDS,
     CardRevocation,
     Consent,
     Gender,
@@ -690,18 +691,6 @@ def close_subject_request(*, actor, request, state, answer=""):
 
 
 ANONYMOUS_NAME = "Đã ẩn danh"
-# Erased by anonymise_member; what is kept and why is in the app's README.
-ERASED_TEXT_FIELDS = (
-    "phone",
-    "email",
-    "address",
-    "hometown",
-    "ethnicity",
-    "education",
-    "job",
-    "employer",
-    "card_number",
-)
 ERASED = "[đã xóa]"
 
 
@@ -752,7 +741,8 @@ def anonymise_member(*, actor, request, answer=""):
         member.full_name = ANONYMOUS_NAME
         member.cccd_encrypted = ""
         member.cccd_index = ""
-        for field in ERASED_TEXT_FIELDS:
+        # Erased; what is kept and why is in the app's README.
+        for field in TEXT_FIELDS:
             setattr(member, field, "")
         member.birth_date = date(member.birth_date.year, 1, 1)
         member.joined_on = date(member.joined_on.year, 1, 1)

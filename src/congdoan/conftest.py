@@ -1,5 +1,8 @@
 """Fixtures every app's tests share: a small union tree and users with exact roles."""
 
+import re
+import zlib
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -244,3 +247,21 @@ def libreoffice_rows(tmp_path):
             return list(csv.reader(handle))
 
     return rows
+
+
+def pdf_inflated(body):
+    """The PDF with its compressed streams inflated: page sizes and links live in object
+    streams."""
+    parts = [body]
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", body, re.S):
+        try:
+            parts.append(zlib.decompress(stream))
+        except zlib.error:
+            continue
+    return b"\n".join(parts)
+
+
+def pdf_page_sizes(body):
+    """(width, height) in points of each page of the PDF."""
+    found = re.findall(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf_inflated(body))
+    return [(float(width), float(height)) for width, height in found]

@@ -39,22 +39,7 @@ from .models import (
 )
 from .permissions import can_edit, require_admin, require_edit
 
-PERSONAL_FIELDS = (
-    "full_name",
-    "birth_date",
-    "gender",
-    "cccd",
-    "phone",
-    "email",
-    "address",
-    "hometown",
-    "ethnicity",
-    "education",
-    "job",
-    "employer",
-    "card_number",
-    "joined_on",
-)
+PERSONAL_FIELDS = ("full_name", "birth_date", "gender", "cccd", *TEXT_FIELDS, "joined_on")
 TEXT_LIMITS = {
     "full_name": 120,
     "phone": 20,

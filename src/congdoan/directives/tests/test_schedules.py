@@ -1,8 +1,6 @@
 """Weekly work schedules: writing, publishing, changes after publication, the week page, the A4
 print and PDF, each person's week, and who may see what."""
 
-import re
-import zlib
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -10,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
+from congdoan.conftest import pdf_page_sizes
 from congdoan.directives import schedules
 from congdoan.directives.handlers import roles_changed
 from congdoan.directives.models import Change, ScheduleEntry, ScheduleWeek
@@ -271,20 +270,9 @@ def test_the_print_view_is_an_a4_page_and_the_pdf_is_a4_landscape(client, office
     body = pdf.content
     assert body.startswith(b"%PDF")
     # A4 landscape: 297 × 210 mm = 841,89 × 595,28 points.
-    sizes = re.findall(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf_text(body))
+    sizes = pdf_page_sizes(body)
     assert sizes, "no page in the PDF"
-    assert all(round(float(w)) == 842 and round(float(h)) == 595 for w, h in sizes), sizes
-
-
-def pdf_text(body):
-    """The PDF with its compressed streams inflated: page sizes live in object streams."""
-    parts = [body]
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", body, re.S):
-        try:
-            parts.append(zlib.decompress(stream))
-        except zlib.error:
-            continue
-    return b"\n".join(parts)
+    assert all(round(w) == 842 and round(h) == 595 for w, h in sizes), sizes
 
 
 # Each person's week ----------------------------------------------------------------------------

@@ -5,28 +5,17 @@ import os
 import re
 import shutil
 import subprocess
-import zlib
 
 import pytest
 from django.urls import reverse
 
+from congdoan.conftest import pdf_inflated
 from congdoan.members import services
 from congdoan.members.card import verify_card
 
 pytestmark = pytest.mark.django_db
 
 PDF_URL = "/doan-vien/cua-toi/the.pdf"
-
-
-def inflated(body):
-    """The PDF with its compressed streams inflated: page sizes live in object streams."""
-    parts = [body]
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", body, re.S):
-        try:
-            parts.append(zlib.decompress(stream))
-        except zlib.error:
-            continue
-    return b"\n".join(parts)
 
 
 @pytest.fixture
@@ -62,12 +51,12 @@ def test_the_member_downloads_a_card_sized_pdf(client, people, hoa):
     body = response.content
     assert body.startswith(b"%PDF-")
     # One page of 85,6 × 54 mm (ISO/IEC 7810 ID-1) = 242,65 × 153,07 points.
-    sizes = re.findall(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", inflated(body))
+    sizes = re.findall(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf_inflated(body))
     assert len(sizes) == 1, sizes
     width, height = (float(value) for value in sizes[0])
     assert round(width / 72 * 25.4, 1) == 85.6 and round(height / 72 * 25.4, 1) == 54.0
     # The QR code is also a link to the verification address, signed by the server.
-    links = set(re.findall(rb"/URI \((http[^)]*)\)", inflated(body)))
+    links = set(re.findall(rb"/URI \((http[^)]*)\)", pdf_inflated(body)))
     assert len(links) == 1
     token = links.pop().decode().rsplit("/doan-vien/the/", 1)[1].strip("/")
     assert verify_card(token) == ("valid", verify_card(token)[1])
@@ -118,5 +107,5 @@ def test_a_long_name_still_fits_one_card(client, people, hoa):
     hoa.unit.save()
     client.force_login(people.member)
     body = client.get(PDF_URL).content
-    assert len(re.findall(rb"/MediaBox", inflated(body))) == 1
-    assert len(set(re.findall(rb"/URI \((http[^)]*)\)", inflated(body)))) == 1
+    assert len(re.findall(rb"/MediaBox", pdf_inflated(body))) == 1
+    assert len(set(re.findall(rb"/URI \((http[^)]*)\)", pdf_inflated(body)))) == 1

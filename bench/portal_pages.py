@@ -35,6 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from harness import database_version, postgres_database  # noqa: E402
+
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 PG_DATABASE = "congdoan_bench_portal"
 REDIS_SERVER = "redis://127.0.0.1:6379"
@@ -137,7 +139,7 @@ def prepare(articles, output, deep_page):
     )
     results = {
         "vendor": connection.vendor,
-        "database_version": _version(connection),
+        "database_version": database_version(connection),
         "articles": ArticlePage.objects.live().count(),
         "demo_seconds": round(demo_seconds, 1),
         "analyze_seconds": round(analyze_seconds, 1),
@@ -158,15 +160,6 @@ def prepare(articles, output, deep_page):
         },
     }
     Path(output).write_text(json.dumps(results, ensure_ascii=False, indent=1))
-
-
-def _version(connection):
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SHOW server_version")
-        else:
-            cursor.execute("SELECT sqlite_version()")
-        return cursor.fetchone()[0].split()[0]
 
 
 # --- the server and the load -----------------------------------------------------------------
@@ -336,15 +329,6 @@ def check_cache(port, url, mode, workers):
 # --- the orchestrator: one process per backend ----------------------------------------------
 
 
-def _postgres(action):
-    import psycopg
-
-    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-        if action == "create":
-            connection.execute(f"CREATE DATABASE {PG_DATABASE}")
-
-
 def _redis_flush(db, check_only=False):
     """Empties our Redis database, refusing one that holds someone else's keys."""
     import redis
@@ -436,7 +420,7 @@ def run_backend(backend, args):
     try:
         if backend == "postgresql":
             if not reused:
-                _postgres("create")
+                postgres_database(PG_DATABASE, "create")
             env["DATABASE_URL"] = f"{PG_SERVER}/{PG_DATABASE}"
         print(
             f"{NAMES[backend]}: migrate, demo --articles {args.articles}, ANALYZE, collectstatic…",
@@ -485,7 +469,7 @@ def run_backend(backend, args):
             print(f"  Giữ lại thư mục {var_dir} và CSDL (dùng lại bằng --reuse)", flush=True)
         else:
             if backend == "postgresql":
-                _postgres("drop")
+                postgres_database(PG_DATABASE, "drop")
             shutil.rmtree(var_dir, ignore_errors=True)
 
 

@@ -34,6 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from harness import database_version  # noqa: E402
+
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 PG_DATABASE = "congdoan_bench_search"
 SEEDS = ROOT.parent / "shared" / "seeds"  # ../shared/seeds beside the project
@@ -327,7 +329,7 @@ def worker(backend, items, runs, per_group, output, plan, reuse=False, hard_runs
     results = {
         "backend": backend,
         "vendor": connection.vendor,
-        "database_version": _version(connection),
+        "database_version": database_version(connection),
         "items": total,
         "counts": counts,
         "index_seconds": round(index_seconds, 1),
@@ -506,15 +508,6 @@ def _sizes(connection):
     name = Path(connection.settings_dict["NAME"])
     files = {p.name: p.stat().st_size for p in name.parent.glob(name.name + "*")}
     return {"database": sum(files.values()), "files": files}
-
-
-def _version(connection):
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SHOW server_version")
-        else:
-            cursor.execute("SELECT sqlite_version()")
-        return cursor.fetchone()[0].split()[0]
 
 
 # --- the orchestrator: one process per backend ----------------------------------------------

@@ -174,9 +174,9 @@ def make_user(db):
         for unit, role in roles:
             UnitRole.objects.create(user=user, unit=unit, role=role)
             if role == Role.ADMIN:
-                from congdoan.org.services import _ensure_admin_access
+                from congdoan.org.services import ensure_admin_access
 
-                _ensure_admin_access(user)
+                ensure_admin_access(user)
         return user
 
     return make

@@ -334,7 +334,7 @@ def grant_role(*, actor, user, unit, role):
         unit_role, created = UnitRole.objects.get_or_create(user=user, unit=unit, role=role)
         if created:
             if role == Role.ADMIN:
-                _ensure_admin_access(user)
+                ensure_admin_access(user)
             log(
                 unit, "org.role_grant", user=actor, data={"user": user.get_username(), "role": role}
             )
@@ -356,7 +356,7 @@ def revoke_role(*, actor, unit_role):
         transaction.on_commit(lambda: unit_roles_changed.send(sender=UnitRole, user=user))
 
 
-def _ensure_admin_access(user):
+def ensure_admin_access(user):
     """Unit administrators work in the Wagtail admin: give them the group that opens it."""
     from django.contrib.auth.models import Group
 

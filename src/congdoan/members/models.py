@@ -120,8 +120,7 @@ class Member(models.Model):
         permissions = [("export_members", _("Xuất danh sách đoàn viên ra tệp"))]
         indexes = [
             models.Index(fields=["unit", "status"], name="members_unit_status"),
-            models.Index(fields=["cccd_index"], name="members_cccd_index"),
-            models.Index(fields=["card_number"], name="members_card_number"),
+            # CCCD and card look-ups use the partial unique indexes below (they say <> '').
             models.Index(fields=["birth_date", "search_name"], name="members_dob_name"),
         ]
         constraints = [

@@ -19,7 +19,7 @@ from congdoan.core.formatting import format_number
 from congdoan.org.models import Unit, in_subtree
 
 from .bulk import CopyWriter, Loader, blind_indexes, encrypt_many
-from .figures import figures_changed
+from .figures import figures_changed, refresh_tally
 from .models import Gender, Member, MemberEvent, Position, name_key
 
 FAMILY = (
@@ -119,7 +119,8 @@ def fill_members(units, *, seed=SEED, progress=None, today=None):
     """Give every unit of `units` (grassroots) exactly `unit.members` member records.
     Returns how many were written. `progress(added)` is called after each batch with the
     number just written. On PostgreSQL they are written by COPY (bulk.CopyWriter), in one
-    transaction; elsewhere by bulk.Loader."""
+    transaction; elsewhere by bulk.Loader. The figures' tally of the filled unions is
+    recounted at the end, in the same transaction."""
     rng = random.Random(seed)  # noqa: S311 - reproducible demo data, not a secret
     people = _People(rng)
     today = today or date.today()
@@ -127,8 +128,11 @@ def fill_members(units, *, seed=SEED, progress=None, today=None):
         # Read the units before COPY starts: the connection then belongs to the writer.
         units = [_Unit(unit) for unit in units]
         with transaction.atomic():
-            return _copy_members(units, people, today, progress)
+            written = _copy_members(units, people, today, progress)
+            refresh_tally([unit.pk for unit in units if unit.members])
+        return written
     done = 0
+    filled = set()
 
     def report(count):
         nonlocal done
@@ -136,13 +140,16 @@ def fill_members(units, *, seed=SEED, progress=None, today=None):
             progress(count - done)
         done = count
 
-    with Loader(note="Dữ liệu mẫu", progress=report) as loader:
-        for unit, index, values in _members(units, people, today):
-            loader.add(
-                values,
-                unit_id=unit.pk,
-                position=POSITIONS[index] if index < len(POSITIONS) else Position.NONE,
-            )
+    with transaction.atomic():
+        with Loader(note="Dữ liệu mẫu", progress=report) as loader:
+            for unit, index, values in _members(units, people, today):
+                filled.add(unit.pk)
+                loader.add(
+                    values,
+                    unit_id=unit.pk,
+                    position=POSITIONS[index] if index < len(POSITIONS) else Position.NONE,
+                )
+        refresh_tally(filled)
     return loader.count
 
 

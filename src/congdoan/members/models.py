@@ -169,6 +169,39 @@ class AppendOnly(models.Model):
         raise ValidationError(_("Bản ghi lịch sử không được xóa."))
 
 
+class MemberTally(models.Model):
+    """The active members of one grassroots union counted for the figures of `year`: a
+    summary kept beside the records so the figures of a province or of the country add up a
+    few hundred thousand rows instead of counting ten million members.
+
+    Ages are counted by year of birth (tuổi tính theo năm sinh, as Vietnamese statistical
+    reports do): `year` minus the year of birth. Rows are recounted from the records by
+    members.figures.refresh_tally in the transaction of every write that changes a count;
+    a grassroots union without active members has no row. A row of an earlier year is
+    recounted when it is read (or by `congdoan members-tally` on 1 January)."""
+
+    unit = models.OneToOneField(Unit, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    members = models.PositiveIntegerField(default=0)
+    male = models.PositiveIntegerField(default=0)
+    female = models.PositiveIntegerField(default=0)
+    other = models.PositiveIntegerField(default=0)
+    age_under30 = models.PositiveIntegerField(default=0)
+    age_30to39 = models.PositiveIntegerField(default=0)
+    age_40to49 = models.PositiveIntegerField(default=0)
+    age_50to59 = models.PositiveIntegerField(default=0)
+    age_60plus = models.PositiveIntegerField(default=0)
+    # Joined on or after 1 January of `year` (phát triển đoàn viên).
+    new_members = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("số liệu tổng hợp đoàn viên")
+        verbose_name_plural = _("số liệu tổng hợp đoàn viên")
+
+    def __str__(self):
+        return f"{self.unit_id} {self.year}: {self.members}"
+
+
 class MemberEvent(AppendOnly):
     """One step of a member's history (their timeline)."""
 

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -31,6 +31,7 @@ from .models import (
     Gender,
     Member,
     MemberEvent,
+    MemberTally,
     NonMemberWorkers,
     Position,
     Status,
@@ -276,20 +277,18 @@ def sync_unit_figures(units):
     """The union tree's figures of grassroots unions that keep their members here: members is
     the count of active members; workers adds the declared non-members (or, when none were
     declared, keeps the larger of the declared workers and the members). Written through
-    org.services, so the tree's history follows."""
+    org.services, so the tree's history follows. The members' figures (`MemberTally`) of
+    these unions are recounted in the same transaction."""
     from congdoan.org import services as org_services
     from congdoan.org.models import Unit
 
-    from .figures import figures_changed
+    from .figures import figures_changed, refresh_tally
 
     transaction.on_commit(figures_changed)
     ids = {unit.pk if hasattr(unit, "pk") else unit for unit in units}
-    counts = dict(
-        Member.objects.filter(unit_id__in=ids, status=Status.ACTIVE)
-        .values("unit_id")
-        .annotate(n=Count("id"))
-        .values_list("unit_id", "n")
-    )
+    # Locks the units' rows first, so the counts below see other writers' committed members.
+    refresh_tally(ids)
+    counts = dict(MemberTally.objects.filter(unit_id__in=ids).values_list("unit_id", "members"))
     declared = dict(
         NonMemberWorkers.objects.filter(unit_id__in=ids).values_list("unit_id", "count")
     )
@@ -362,9 +361,7 @@ def update_member(*, actor, member, note="", **changes):
         _event(member, MemberEvent.Kind.UPDATED, actor=actor, after={"fields": changed}, note=note)
         log(member, "members.edit", user=actor, data={"fields": changed})
         if {"gender", "birth_date", "joined_on"} & set(changed):
-            from .figures import figures_changed
-
-            transaction.on_commit(figures_changed)
+            sync_unit_figures([member.unit])
     return member
 
 
@@ -416,6 +413,8 @@ def request_transfer(*, actor, member, to_unit, note=""):
         )
         member.status = Status.MOVED
         member.save(update_fields=["status", "updated_at"])
+        # A member waiting for a transfer is counted by neither union.
+        sync_unit_figures([member.unit])
         log(
             member,
             "members.transfer_request",
@@ -481,6 +480,7 @@ def refuse_transfer(*, actor, transfer, answer=""):
         member = transfer.member
         member.status = Status.ACTIVE
         member.save(update_fields=["status", "updated_at"])
+        sync_unit_figures([member.unit])
         log(member, "members.transfer_refuse", user=actor, data={"to": transfer.to_unit.code})
     return transfer
 
@@ -754,9 +754,7 @@ def anonymise_member(*, actor, request, answer=""):
         request.handled_at = now
         request.save()
         log(member, "members.anonymise", user=actor, data={"request": request.pk})
-        from .figures import figures_changed
-
-        transaction.on_commit(figures_changed)
+        sync_unit_figures([member.unit])
     return member
 
 

@@ -73,7 +73,9 @@ class Member(models.Model):
     """A union member (đoàn viên)."""
 
     full_name = models.CharField(_("họ và tên"), max_length=120)
-    search_name = models.CharField(max_length=130, editable=False, db_index=True)
+    # Indexed in Meta: a plain B-tree for the order by name, without the pattern-ops copy
+    # that db_index adds on PostgreSQL (searches use the trigram index, migration 0002).
+    search_name = models.CharField(max_length=130, editable=False)
     birth_date = models.DateField(_("ngày sinh"))
     gender = models.CharField(_("giới tính"), max_length=10, choices=Gender.choices)
     cccd_encrypted = models.TextField(editable=False, blank=True, default="")
@@ -88,8 +90,13 @@ class Member(models.Model):
     employer = models.CharField(_("nơi làm việc"), max_length=255, blank=True)
     card_number = models.CharField(_("số thẻ đoàn viên"), max_length=30, blank=True)
     joined_on = models.DateField(_("ngày vào công đoàn"))
+    # No index of its own: members_unit_status starts with unit_id.
     unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, related_name="member_records", verbose_name=_("CĐCS")
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="member_records",
+        verbose_name=_("CĐCS"),
+        db_index=False,
     )
     position = models.CharField(
         _("chức vụ công đoàn"), max_length=20, choices=Position.choices, blank=True
@@ -120,6 +127,7 @@ class Member(models.Model):
         permissions = [("export_members", _("Xuất danh sách đoàn viên ra tệp"))]
         indexes = [
             models.Index(fields=["unit", "status"], name="members_unit_status"),
+            models.Index(fields=["search_name"], name="members_search_name"),
             # CCCD and card look-ups use the partial unique indexes below (they say <> '').
             models.Index(fields=["birth_date", "search_name"], name="members_dob_name"),
         ]
@@ -219,12 +227,20 @@ class MemberEvent(AppendOnly):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     effective_on = models.DateField(_("ngày hiệu lực"))
     recorded_at = models.DateTimeField(auto_now_add=True)
+    # Events are read by member only; the other keys are indexed for nothing but deleting a
+    # user (actor: only events that have one) or a unit (never done: units are dissolved).
+    # An import writes one event per new member, and each index costs it.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
     )
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", db_index=False)
     from_unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+", db_index=False
     )
     # Names of changed fields and non-sensitive values (positions, status): never the CCCD.
     before = models.JSONField(default=dict, blank=True)
@@ -234,7 +250,11 @@ class MemberEvent(AppendOnly):
     class Meta:
         ordering = ["effective_on", "id"]
         indexes = [
-            models.Index(fields=["kind", "effective_on"], name="members_event_kind_day"),
+            models.Index(
+                fields=["actor"],
+                condition=models.Q(actor__isnull=False),
+                name="members_event_actor",
+            ),
         ]
         verbose_name = _("sự kiện của đoàn viên")
         verbose_name_plural = _("quá trình sinh hoạt")

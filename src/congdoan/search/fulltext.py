@@ -12,6 +12,13 @@ and the engine asks which one exists (`kind()`) to choose the shape of its queri
 The `terms` column is stored MAIN (compressed, kept in the row) instead of EXTENDED: an
 entry's tsvector (about 300 terms, 2,3 KB) is just over the TOAST threshold, and reading it
 from the TOAST table cost four page reads per row for every match a query checks.
+
+Beside it, the table `search_entry_words` holds each entry's key and only its plain syllables
+and filter terms (`words`: no pairs, no `t:` or `a:` terms), kept in step by triggers. Its rows
+are a fifth of an entry's and lie in key order, so walking the newest entries and checking a
+condition of plain syllables and filters reads five to ten times fewer pages than walking the
+entries themselves: at a million items, "tháng tập hợp" (1,8 % of the rows, so the newest
+55.000 rows walked for a window of 1.001) no longer reads 3,8 GB of scattered rows.
 """
 
 from django.db import DatabaseError, transaction
@@ -29,6 +36,66 @@ _CREATE = {
     ),
 }
 _cache = {}
+
+WORDS = "search_entry_words"
+# The terms kept in `words`: a syllable, or a filter (kind, category, unit).
+_WORDS_OF = (
+    "array_to_tsvector(ARRAY(SELECT t FROM unnest(tsvector_to_array({})) AS t "
+    "WHERE t !~ '[_:]' OR t ~ '^[kcu]:'))"
+)
+WORDS_SQL = [
+    f"CREATE TABLE IF NOT EXISTS {WORDS} (id bigint PRIMARY KEY, words tsvector NOT NULL)",
+    f"""CREATE OR REPLACE FUNCTION {WORDS}_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'TRUNCATE' THEN
+            TRUNCATE {WORDS};
+            RETURN NULL;
+        END IF;
+        IF TG_OP IN ('DELETE', 'UPDATE') THEN
+            DELETE FROM {WORDS} WHERE id = OLD.id;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+            INSERT INTO {WORDS} (id, words) VALUES (NEW.id, {_WORDS_OF.format("NEW.terms")});
+        END IF;
+        RETURN NULL;
+    END $$""",  # noqa: S608
+    f"DROP TRIGGER IF EXISTS {WORDS}_rows ON {TABLE}",
+    f"CREATE TRIGGER {WORDS}_rows AFTER INSERT OR UPDATE OR DELETE ON {TABLE} "
+    f"FOR EACH ROW EXECUTE FUNCTION {WORDS}_sync()",
+    f"DROP TRIGGER IF EXISTS {WORDS}_truncate ON {TABLE}",
+    f"CREATE TRIGGER {WORDS}_truncate AFTER TRUNCATE ON {TABLE} "
+    f"FOR EACH STATEMENT EXECUTE FUNCTION {WORDS}_sync()",
+    # Entries already there, in key order: the walk reads neighbouring rows from one page.
+    f"INSERT INTO {WORDS} (id, words) SELECT id, {_WORDS_OF.format('terms')} FROM {TABLE} "  # noqa: S608
+    "ORDER BY id ON CONFLICT (id) DO NOTHING",
+    # Ten times the default: 10.000 terms in ANALYZE's statistics instead of 1.000, so a
+    # category (5 %) or a syllable at 6 % is no longer lumped under a floor of 3,1 %.
+    f"ALTER TABLE {TABLE} ALTER COLUMN terms SET STATISTICS 1000",
+]
+WORDS_DROP = [
+    f"DROP TRIGGER IF EXISTS {WORDS}_rows ON {TABLE}",
+    f"DROP TRIGGER IF EXISTS {WORDS}_truncate ON {TABLE}",
+    f"DROP FUNCTION IF EXISTS {WORDS}_sync()",
+    f"DROP TABLE IF EXISTS {WORDS}",
+    f"ALTER TABLE {TABLE} ALTER COLUMN terms SET STATISTICS -1",
+]
+
+
+def word_term(term):
+    """Whether `term` is kept in `search_entry_words` (the SQL of _WORDS_OF, in Python)."""
+    return (":" not in term and "_" not in term) or term[:2] in ("k:", "c:", "u:")
+
+
+def has_words(connection=default_connection):
+    """Whether the table of plain words exists (made by migration 0005), cached like `kind`."""
+    if not _is_postgresql(connection):
+        return False
+    key = ("words", connection.alias, connection.settings_dict.get("NAME"))
+    if key not in _cache:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [WORDS])
+            _cache[key] = cursor.fetchone()[0]
+    return _cache[key]
 
 
 def _is_postgresql(connection):

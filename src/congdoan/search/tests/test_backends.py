@@ -49,9 +49,13 @@ def test_every_query_shape_gives_the_same_results(corpus, monkeypatch, forget_in
         return
     # The test database is made by the migrations: RUM when the server has it.
     assert fulltext.kind() in ("rum", "gin")
-    for walk in (True, False):
-        monkeypatch.setattr(engine, "walk_wins", lambda condition, limit, walk=walk: walk)
-        assert answers() == expected, f"walk_wins={walk}"
+    # A probe over every row walks only; over a few rows' span it asks RUM for the rest.
+    ways = [("walk", None), ("rum", None), ("probe", 10**9), ("probe", 2)]
+    for way, probe_rows in ways:
+        monkeypatch.setattr(engine, "route", lambda condition, limit, rare=False, way=way: way)
+        if probe_rows:
+            monkeypatch.setattr(engine, "PROBE_ROWS", probe_rows)
+        assert answers() == expected, f"route={way}, PROBE_ROWS={probe_rows}"
     monkeypatch.undo()
     # Without the extension: the migration's fallback makes GIN, and the engine its shape.
     monkeypatch.setattr(fulltext, "rum_available", lambda connection=None: False)
@@ -89,3 +93,66 @@ def test_density_estimate_orders_terms_by_frequency(corpus, forget_index_kind):
     common = engine.density(engine.Condition(must=["cong"]))
     rare = engine.density(engine.Condition(must=["cong", "xyzw"]))
     assert 0 <= rare <= common <= 1
+
+
+def words_expected():
+    from congdoan.search.models import SearchEntry
+
+    out = {}
+    for pk, terms in SearchEntry.objects.values_list("id", "terms"):
+        out[pk] = sorted(t.strip("'") for t in terms.split() if fulltext.word_term(t.strip("'")))
+    return out
+
+
+def words_stored():
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id, tsvector_to_array(words) FROM {fulltext.WORDS}")  # noqa: S608
+        return {pk: sorted(words) for pk, words in cursor.fetchall()}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_words_table_follows_the_entries(corpus, forget_index_kind):
+    """search_entry_words holds each entry's syllables and filters, whatever writes the
+    entries: indexing, unpublishing, an update of the row, a TRUNCATE."""
+    from congdoan.search.models import SearchEntry
+
+    assert fulltext.has_words()
+    stored = words_stored()
+    assert stored == words_expected() and stored
+    assert not [w for words in stored.values() for w in words if "_" in w or w[:2] in ("t:", "a:")]
+    assert [w for words in stored.values() for w in words if w.startswith("k:")]
+
+    corpus.culvert.unpublish()
+    entry = SearchEntry.objects.order_by("id").first()
+    SearchEntry.objects.filter(pk=entry.pk).update(terms="moi k:news c:1 moi_tu t:moi")
+    assert words_stored() == words_expected()
+    assert words_stored()[entry.pk] == ["c:1", "k:news", "moi"]
+    assert len(words_stored()) == SearchEntry.objects.count()
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"TRUNCATE {fulltext.TABLE}")
+    assert words_stored() == {}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_probe_walks_the_newest_rows_then_asks_rum(corpus, monkeypatch, forget_index_kind):
+    if fulltext.kind() != "rum":
+        pytest.skip("no RUM extension on this server (scripts/ensure-rum.sh)")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_searchentry")  # the probe's span comes from its row count
+    condition = engine.Condition(must=["cong", "doan"])
+    every = engine.matching_ids(condition, limit=50)
+    assert len(every) > 2
+    statements = []
+
+    def log(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    monkeypatch.setattr(engine, "route", lambda condition, limit, rare=False: "probe")
+    monkeypatch.setattr(engine, "PROBE_ROWS", 2)
+    with connection.execute_wrapper(log):
+        assert engine.matching_ids(condition, limit=50) == every
+        assert engine.matching_ids(condition, limit=3, offset=1) == every[1:4]
+    assert any(fulltext.WORDS in sql for sql in statements)
+    assert any("<=|" in sql for sql in statements)

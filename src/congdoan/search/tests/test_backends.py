@@ -50,7 +50,7 @@ def test_every_query_shape_gives_the_same_results(corpus, monkeypatch, forget_in
     # The test database is made by the migrations: RUM when the server has it.
     assert fulltext.kind() in ("rum", "gin")
     # A probe over every row walks only; over a few rows' span it asks RUM for the rest.
-    ways = [("walk", None), ("rum", None), ("probe", 10**9), ("probe", 2)]
+    ways = [("walk", None), ("bitmap", None), ("rum", None), ("probe", 10**9), ("probe", 2)]
     for way, probe_rows in ways:
         monkeypatch.setattr(engine, "route", lambda condition, limit, rare=False, way=way: way)
         if probe_rows:
@@ -151,8 +151,19 @@ def test_probe_walks_the_newest_rows_then_asks_rum(corpus, monkeypatch, forget_i
 
     monkeypatch.setattr(engine, "route", lambda condition, limit, rare=False: "probe")
     monkeypatch.setattr(engine, "PROBE_ROWS", 2)
-    with connection.execute_wrapper(log):
-        assert engine.matching_ids(condition, limit=50) == every
-        assert engine.matching_ids(condition, limit=3, offset=1) == every[1:4]
-    assert any(fulltext.WORDS in sql for sql in statements)
-    assert any("<=|" in sql for sql in statements)
+    for then, sign in [("rum", "<=|"), ("bitmap", "ANY("), ("walk", " JOIN ")]:
+        monkeypatch.setattr(engine, "_after_probe", lambda older, need, found, then=then: then)
+        statements.clear()
+        with connection.execute_wrapper(log):
+            assert engine.matching_ids(condition, limit=50) == every, then
+            assert engine.matching_ids(condition, limit=3, offset=1) == every[1:4], then
+        # The probe walked the newest rows, then went on the way chosen for the older ones.
+        assert sum(" JOIN " in sql for sql in statements) >= 2, then
+        assert any(sign in sql for sql in statements), then
+    monkeypatch.undo()
+    # Chosen on what the probe found: nothing in the newest rows of a dense condition is
+    # unlikely; a share like the probe's own leads to walking on rather than a bitmap.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_searchentry")
+    older = engine.Condition(must=["cong", "doan"], high=every[0] - 1)
+    assert engine._after_probe(older, need=10, found=engine.PROBE_ROWS // 2) == "walk"

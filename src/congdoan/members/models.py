@@ -130,6 +130,13 @@ class Member(models.Model):
             models.Index(fields=["search_name"], name="members_search_name"),
             # CCCD and card look-ups use the partial unique indexes below (they say <> '').
             models.Index(fields=["birth_date", "search_name"], name="members_dob_name"),
+            # A line with a CCCD looks for namesakes without one: with dozens of namesakes
+            # each (common names), the full index reads every namesake's row to skip it.
+            models.Index(
+                fields=["birth_date", "search_name"],
+                condition=models.Q(cccd_index=""),
+                name="members_dob_name_no_cccd",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

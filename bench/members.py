@@ -90,7 +90,7 @@ def worker(args, output):
     from django.core.management import call_command
     from django.db import connection
 
-    from congdoan.members.admin_views import search_members
+    from congdoan.members.admin_views import name_order, search_members
     from congdoan.members.demo_data import fill_members
     from congdoan.members.figures import _count as count_figures
     from congdoan.members.figures import member_figures, refresh_tally
@@ -126,7 +126,7 @@ def worker(args, output):
     hanoi_members = Member.objects.filter(in_subtree(hanoi.path, "unit__path"))
 
     def search():
-        return list(search_members(hanoi_members, QUERY).order_by("search_name", "id")[:50])
+        return list(search_members(hanoi_members, QUERY).order_by(*name_order(QUERY))[:50])
 
     results = {
         "backend": args.worker,

@@ -18,6 +18,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.core.paginator import Paginator
+from django.db.models import CharField, Value
+from django.db.models.functions import Concat
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -97,6 +99,18 @@ def search_members(members, query):
     return members
 
 
+def name_order(query):
+    """The order by name of a list searched with `query`. For words of a name, by an
+    expression no index provides: names starting with a common family name are neighbours,
+    so walking the name index to the first matches reads most of a province (2,4-2,9 s at
+    1,1 million members, measured), while the trigram index finds every match and sorts them
+    (0,17-0,22 s)."""
+    query = (query or "").strip()
+    if query and not is_valid_cccd(query) and not any(ch.isdigit() for ch in query):
+        return (Concat("search_name", Value(""), output_field=CharField()), "id")
+    return ("search_name", "id")
+
+
 def _add_errors(form, error):
     for message in error.messages:
         form.add_error(None, message)
@@ -156,7 +170,7 @@ class MemberIndexView(MemberAdminMixin, TemplateView):
             members = (
                 members.filter(in_subtree(unit.path, "unit__path")) if unit else members.none()
             )
-        page = Paginator(members.order_by("search_name", "id"), PAGE_SIZE).get_page(
+        page = Paginator(members.order_by(*name_order(query)), PAGE_SIZE).get_page(
             self.request.GET.get("p")
         )
         if page.object_list:

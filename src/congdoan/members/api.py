@@ -16,7 +16,7 @@ from congdoan.core.api import MAX_ID, ConvertedPage
 from congdoan.org.models import in_subtree
 
 from .access import record_access
-from .admin_views import search_members
+from .admin_views import name_order, search_members
 from .card import verify_card
 from .figures import member_figures
 from .models import AccessLog, Member, Status
@@ -121,7 +121,7 @@ def list_members(request, filters: Query[MemberFilter]):
             )
         return [_member(row) for row in rows]
 
-    return ConvertedPage(members.order_by("search_name", "id"), convert)
+    return ConvertedPage(members.order_by(*name_order(filters.q)), convert)
 
 
 @router.get("/me", summary="Hồ sơ của đoàn viên đang đăng nhập")

@@ -92,3 +92,22 @@ def test_unit_filter_stays_inside_the_callers_reach(client, people, hoa, lan):
     assert client.get(API, {"unit": "DA-001"}).json()["count"] == 0  # Đông Anh: not theirs
     people.grant_export(people.parent_admin)  # no effect on reading rights
     assert client.get(f"{API}/{lan.pk}").status_code == 404
+
+
+def test_a_search_by_name_lists_in_the_order_of_names(client, people, hoa, tuan):
+    from datetime import date
+
+    from .conftest import new_member
+
+    for number, name in enumerate(("Vũ Thị Hoa", "Đặng Hoa Mai", "Bùi Thị Hoàng")):
+        new_member(
+            hoa.unit,
+            full_name=name,
+            birth_date=date(1991, 1, 1 + number),
+            cccd=f"00119100000{number}",
+            card_number=f"LB001-09{number}",
+        )
+    client.force_login(people.officer)
+    names = [item["full_name"] for item in client.get(API, {"q": "hoa"}).json()["items"]]
+    # Folded: bui thi hoang, dang hoa mai, nguyen thi hoa, vu thi hoa.
+    assert names == ["Bùi Thị Hoàng", "Đặng Hoa Mai", "Nguyễn Thị Hoa", "Vũ Thị Hoa"]

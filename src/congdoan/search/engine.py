@@ -76,19 +76,13 @@ def _quote_ts(term):
 # full. The walk wins for dense conditions ("công đoàn"), the RUM driver for the rest (a
 # category filter, medium-frequency syllables); the shares are estimated from ANALYZE's
 # statistics of the column (see `_term_frequencies`). A condition of plain syllables and
-# filters is walked in `search_entry_words` (see fulltext.py), five times cheaper a row, and
-# when the estimate says RUM but the terms may well go together, the newest rows are walked
-# first (a "probe", see `route`).
+# filters is walked in `search_entry_words` (see fulltext.py), a row of which costs a third
+# to a fifth of an entry's.
 WALK_ROW = 2.5  # µs per row read by the walk (rows in key order: scattered on the heap)
-# µs per row of search_entry_words read by the walk: measured 0,8 µs there and 4,5 µs for the
-# entries (200.000 items, busy machine), so a fifth of WALK_ROW.
-WORDS_ROW = 0.5
-PROBE_ROWS = 20_000  # the newest rows a probe walks: ~10 ms
-# The GIN index of search_entry_words, measured at a million items: 0,02–0,05 µs per entry of
-# the lists it intersects ("tháng tập hợp": 660.000 entries, 34 ms), then 6–8 µs per match
-# (one page of the table each).
-GIN_ENTRY = 0.05
-BITMAP_ROW = 7.0
+# µs per row of search_entry_words read by the walk: measured 0,8 µs at 200.000 items, 1,1–1,7
+# µs at a million on the busy machine (4,5 µs for the entries). At 0,5 the walk was chosen
+# for "cđ" in a category (147.000 rows, 160–540 ms) where RUM takes ~90 ms.
+WORDS_ROW = 1.5
 CHECK_ROW = 1.5  # µs per row checked after the RUM scan
 RARE_PAIR = 0.15  # a second driver term only under this share
 RUM_ENTRY = 0.5  # µs per posting-list entry the RUM scan gathers and sorts
@@ -198,12 +192,6 @@ def route(condition, limit, rare=False):
     - "walk": down the primary key, checking each row (of `search_entry_words` when the
       condition is plain syllables and filters);
     - "rum": through the RUM index of the driver terms, checking each row it returns;
-    - "probe": the walk over the newest PROBE_ROWS rows of `search_entry_words`, then, when
-      that was not enough, the cheapest way for the older rows judged on the share of rows
-      the probe found matching (see `_after_probe`). Syllables of one phrase go together
-      ("trực thuộc tlđ khai": each in 6–48 % of the rows, all four in 1,8 %, estimated 0,1 %
-      as if independent), so the estimates from ANALYZE's statistics can be far off; the
-      probe measures instead, for the price of ~10 ms;
     - "gin", "gin-rare": without RUM, the planner's choice, or the GIN index alone for a
       condition the caller knows is rare.
     """
@@ -212,40 +200,7 @@ def route(condition, limit, rare=False):
     if rare:
         return "rum"
     walk, rum = _costs(condition, limit)
-    if walk < rum:
-        return "walk"
-    if _on_words(condition) and rum > WORDS_ROW * PROBE_ROWS:
-        return "probe"
-    return "rum"
-
-
-def _after_probe(older, need, found):
-    """The way ("walk", "bitmap" or "rum") to the `need` newest matches of `older` (the
-    rows under the probe's span), the probe having found `found` matches in PROBE_ROWS
-    rows: walk on, ask the GIN index of `search_entry_words` for every match (a bitmap: its
-    lists, then each match's row), or RUM (its estimate, as in `route`)."""
-    rows, frequent, floor, (first, last) = _term_frequencies()
-    share = found / PROBE_ROWS if found else min(density(older), 0.5 / PROBE_ROWS)
-    below = rows * max(0, older.high - (older.low or first)) / max(last - first, 1)
-    walk = WORDS_ROW * min(need / max(share, 1e-9), below)
-    listed = rows * sum(frequent.get(term, floor) for term in older.must)
-    bitmap = GIN_ENTRY * listed + BITMAP_ROW * share * below
-    _walk, rum = _costs(older, need)
-    return min((walk, "walk"), (bitmap, "bitmap"), (rum, "rum"))[1]
-
-
-def _share_high(condition):
-    """The share of the rarest term of `condition`: no more entries can hold them all."""
-    _rows, frequent, floor, _keys = _term_frequencies()
-    return min((frequent.get(term, floor) for term in condition.must), default=1.0)
-
-
-def _probe_bound(condition):
-    """The smallest key of the newest PROBE_ROWS rows at or under `condition.high`, from the
-    keys' span (publication times spread over the years)."""
-    rows, _frequent, _floor, (first, last) = _term_frequencies()
-    top = min(last, condition.high) if condition.high is not None else last
-    return max(first, top - int((last - first) * PROBE_ROWS / max(rows, 1)))
+    return "walk" if walk < rum else "rum"
 
 
 def _plan(condition, way):
@@ -311,11 +266,10 @@ def _run(sql, params, settings=()):
         return cursor.fetchall()
 
 
-def _from_words(condition, limit, columns, column_params, bitmap=False):
+def _from_words(condition, limit, columns, column_params):
     """Rows (id, *columns) of the `limit` newest matches of `condition` (plain syllables and
-    filters) found in `search_entry_words`, down its key or, with `bitmap`, through its GIN
-    index (every match, then the newest); the columns are read from the entries of those
-    keys alone."""
+    filters) found down the key of `search_entry_words`; the columns are read from the
+    entries of those keys alone."""
     where, params = ["words @@ %s::tsquery"], [condition.tsquery()]
     if condition.low is not None:
         where.append("id >= %s")
@@ -323,21 +277,12 @@ def _from_words(condition, limit, columns, column_params, bitmap=False):
     if condition.high is not None:
         where.append("id <= %s")
         params.append(condition.high)
-    found = (
-        f"SELECT id FROM {fulltext.WORDS} WHERE {' AND '.join(where)} "  # noqa: S608
-        "ORDER BY id DESC LIMIT %s"
+    sql = (
+        f"SELECT e.id{columns} FROM (SELECT id FROM {fulltext.WORDS} "  # noqa: S608
+        f"WHERE {' AND '.join(where)} ORDER BY id DESC LIMIT %s) AS w "
+        f"JOIN {fulltext.TABLE} AS e ON e.id = w.id"
     )
-    if bitmap:
-        settings = ["enable_indexscan = off", "enable_seqscan = off"]
-        ids = [row[0] for row in _run(found, [*params, limit], settings)]
-        sql = f"SELECT id{columns} FROM {fulltext.TABLE} WHERE id = ANY(%s)"  # noqa: S608
-        rows = _run(sql, [*column_params, ids]) if ids else []
-    else:
-        sql = (
-            f"SELECT e.id{columns} FROM ({found}) AS w "  # noqa: S608
-            f"JOIN {fulltext.TABLE} AS e ON e.id = w.id"
-        )
-        rows = _run(sql, [*column_params, *params, limit], WALK_SETTINGS)
+    rows = _run(sql, [*column_params, *params, limit], WALK_SETTINGS)
     rows.sort(key=lambda row: row[0], reverse=True)
     return rows
 
@@ -351,29 +296,9 @@ def _newest(condition, limit, offset, rare=False, columns="", column_params=()):
             f"ORDER BY {key} DESC LIMIT %s OFFSET %s"
         )
         return _run(sql, [*column_params, *params, limit, offset])
-    wanted = limit + offset
-    way = route(condition, wanted, rare)
-    if way in ("walk", "probe", "bitmap") and not _on_words(condition):
-        way = "walk" if way == "walk" else "rum"
-    if way in ("walk", "bitmap"):
-        if _on_words(condition):
-            return _from_words(condition, wanted, columns, column_params, way == "bitmap")[offset:]
-    elif way == "probe":
-        bound = _probe_bound(condition)
-        _rows, _frequent, _floor, (first, _last) = _term_frequencies()
-        if bound <= max(first, condition.low or first):  # the probe spans every row asked
-            return _from_words(condition, wanted, columns, column_params)[offset:]
-        newest = Condition(condition.must, [], bound, condition.high)
-        rows = _from_words(newest, wanted, columns, column_params)
-        if len(rows) < wanted:
-            older = Condition(condition.must, [], condition.low, bound - 1)
-            then = _after_probe(older, wanted - len(rows), len(rows))
-            if then == "rum":
-                rows += _from_entries(older, wanted - len(rows), 0, "rum", columns, column_params)
-            else:
-                bitmap = then == "bitmap"
-                rows += _from_words(older, wanted - len(rows), columns, column_params, bitmap)
-        return rows[offset:]
+    way = route(condition, limit + offset, rare)
+    if way == "walk" and _on_words(condition):
+        return _from_words(condition, limit + offset, columns, column_params)[offset:]
     return _from_entries(condition, limit, offset, way, columns, column_params)
 
 

@@ -49,13 +49,9 @@ def test_every_query_shape_gives_the_same_results(corpus, monkeypatch, forget_in
         return
     # The test database is made by the migrations: RUM when the server has it.
     assert fulltext.kind() in ("rum", "gin")
-    # A probe over every row walks only; over a few rows' span it asks RUM for the rest.
-    ways = [("walk", None), ("bitmap", None), ("rum", None), ("probe", 10**9), ("probe", 2)]
-    for way, probe_rows in ways:
+    for way in ("walk", "rum"):
         monkeypatch.setattr(engine, "route", lambda condition, limit, rare=False, way=way: way)
-        if probe_rows:
-            monkeypatch.setattr(engine, "PROBE_ROWS", probe_rows)
-        assert answers() == expected, f"route={way}, PROBE_ROWS={probe_rows}"
+        assert answers() == expected, f"route={way}"
     monkeypatch.undo()
     # Without the extension: the migration's fallback makes GIN, and the engine its shape.
     monkeypatch.setattr(fulltext, "rum_available", lambda connection=None: False)
@@ -135,35 +131,20 @@ def test_words_table_follows_the_entries(corpus, forget_index_kind):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
-def test_probe_walks_the_newest_rows_then_asks_rum(corpus, monkeypatch, forget_index_kind):
+def test_walk_of_plain_syllables_reads_the_words_table(corpus, monkeypatch, forget_index_kind):
     if fulltext.kind() != "rum":
         pytest.skip("no RUM extension on this server (scripts/ensure-rum.sh)")
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE search_searchentry")  # the probe's span comes from its row count
-    condition = engine.Condition(must=["cong", "doan"])
-    every = engine.matching_ids(condition, limit=50)
-    assert len(every) > 2
     statements = []
 
     def log(execute, sql, params, many, context):
         statements.append(sql)
         return execute(sql, params, many, context)
 
-    monkeypatch.setattr(engine, "route", lambda condition, limit, rare=False: "probe")
-    monkeypatch.setattr(engine, "PROBE_ROWS", 2)
-    for then, sign in [("rum", "<=|"), ("bitmap", "ANY("), ("walk", " JOIN ")]:
-        monkeypatch.setattr(engine, "_after_probe", lambda older, need, found, then=then: then)
-        statements.clear()
-        with connection.execute_wrapper(log):
-            assert engine.matching_ids(condition, limit=50) == every, then
-            assert engine.matching_ids(condition, limit=3, offset=1) == every[1:4], then
-        # The probe walked the newest rows, then went on the way chosen for the older ones.
-        assert sum(" JOIN " in sql for sql in statements) >= 2, then
-        assert any(sign in sql for sql in statements), then
-    monkeypatch.undo()
-    # Chosen on what the probe found: nothing in the newest rows of a dense condition is
-    # unlikely; a share like the probe's own leads to walking on rather than a bitmap.
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE search_searchentry")
-    older = engine.Condition(must=["cong", "doan"], high=every[0] - 1)
-    assert engine._after_probe(older, need=10, found=engine.PROBE_ROWS // 2) == "walk"
+    monkeypatch.setattr(engine, "route", lambda condition, limit, rare=False: "walk")
+    with connection.execute_wrapper(log):
+        plain = engine.matching_ids(engine.Condition(must=["cong", "doan", "k:news"]), limit=5)
+    assert plain and any(fulltext.WORDS in sql for sql in statements)
+    statements.clear()
+    with connection.execute_wrapper(log):  # a pair is not in the words table: the entries
+        pair = engine.matching_ids(engine.Condition(must=["cong_doan", "k:news"]), limit=5)
+    assert pair and not any(fulltext.WORDS in sql for sql in statements)

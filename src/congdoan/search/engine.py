@@ -230,13 +230,18 @@ def _plan(condition, way):
         settings = WALK_SETTINGS
     elif way == "gin-rare":
         settings = ["enable_indexscan = off", "enable_seqscan = off"]
+    _add_bounds(condition, "id", where, params)
+    return " AND ".join(where), params, order, order_params, settings
+
+
+def _add_bounds(condition, key, where, params):
+    """The key range of `condition` (from a date filter), added to a WHERE list."""
     if condition.low is not None:
-        where.append("id >= %s")
+        where.append(f"{key} >= %s")
         params.append(condition.low)
     if condition.high is not None:
-        where.append("id <= %s")
+        where.append(f"{key} <= %s")
         params.append(condition.high)
-    return " AND ".join(where), params, order, order_params, settings
 
 
 WALK_SETTINGS = ["enable_sort = off", "enable_bitmapscan = off"]
@@ -251,12 +256,7 @@ def _where(condition):
     else:
         table, key = "search_fts", "rowid"
         where, params = ["search_fts MATCH %s"], [condition.fts()]
-    if condition.low is not None:
-        where.append(f"{key} >= %s")
-        params.append(condition.low)
-    if condition.high is not None:
-        where.append(f"{key} <= %s")
-        params.append(condition.high)
+    _add_bounds(condition, key, where, params)
     return table, key, " AND ".join(where), params
 
 
@@ -273,12 +273,7 @@ def _from_words(condition, limit, columns, column_params):
     filters) found down the key of `search_entry_words`; the columns are read from the
     entries of those keys alone."""
     where, params = ["words @@ %s::tsquery"], [condition.tsquery()]
-    if condition.low is not None:
-        where.append("id >= %s")
-        params.append(condition.low)
-    if condition.high is not None:
-        where.append("id <= %s")
-        params.append(condition.high)
+    _add_bounds(condition, "id", where, params)
     sql = (
         f"SELECT e.id{columns} FROM (SELECT id FROM {fulltext.WORDS} "  # noqa: S608
         f"WHERE {' AND '.join(where)} ORDER BY id DESC LIMIT %s) AS w "

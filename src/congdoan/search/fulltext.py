@@ -81,13 +81,6 @@ WORDS_DROP = [
 ]
 
 
-# Made by migration 0006 for a probe that was measured and taken out (0007 drops it).
-WORDS_GIN = f"{WORDS}_gin"
-CREATE_WORDS_GIN = (
-    f"CREATE INDEX IF NOT EXISTS {WORDS_GIN} ON {WORDS} USING gin (words) WITH (fastupdate = off)"
-)
-
-
 def word_term(term):
     """Whether `term` is kept in `search_entry_words` (the SQL of _WORDS_OF, in Python)."""
     return (":" not in term and "_" not in term) or term[:2] in ("k:", "c:", "u:")

@@ -39,7 +39,7 @@ from congdoan.org.models import Unit, in_subtree
 from . import services
 from .access import record_access
 from .crypto import blind_index, is_valid_cccd
-from .figures import figures_xlsx, member_figures
+from .figures import AGE_NOTE, figures_xlsx, member_figures
 from .forms import (
     AccessLogFilterForm,
     AccountForm,
@@ -762,6 +762,7 @@ class FiguresView(MemberAdminMixin, TemplateView):
         context.update(
             gender_bars=_bars(figures.gender_rows()),
             age_bars=_bars(figures.age_rows()),
+            age_note=AGE_NOTE,
             kind_bars=_bars(figures.by_kind),
         )
 

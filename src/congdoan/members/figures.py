@@ -217,8 +217,8 @@ def figures_xlsx(figures, destination):
     sheet.append([str(_("Ngày lập")), format_date(timezone.localdate())])
     sheet.append([])
 
-    def block(title, rows):
-        sheet.append([str(title)])
+    def block(title, rows, note=None):
+        sheet.append([str(title), *([str(note)] if note else [])])
         sheet.cell(row=sheet.max_row, column=1).font = bold
         for label, value in rows:
             sheet.append([str(label), value])
@@ -238,11 +238,6 @@ def figures_xlsx(figures, destination):
     sheet.cell(row=sheet.max_row, column=2).number_format = "0.0"
     sheet.append([])
     block(_("Theo giới tính"), figures.gender_rows())
-    sheet.append([str(_("Theo độ tuổi")), str(AGE_NOTE)])
-    sheet.cell(row=sheet.max_row, column=1).font = bold
-    for label, value in figures.age_rows():
-        sheet.append([str(label), value])
-        sheet.cell(row=sheet.max_row, column=2).number_format = "#,##0"
-    sheet.append([])
+    block(_("Theo độ tuổi"), figures.age_rows(), note=AGE_NOTE)
     block(_("Theo loại hình công đoàn cơ sở"), figures.by_kind)
     workbook.save(destination)

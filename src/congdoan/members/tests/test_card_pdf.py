@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from django.urls import reverse
 
-from congdoan.conftest import pdf_inflated
+from congdoan.conftest import pdf_inflated, pdf_page_sizes
 from congdoan.members import services
 from congdoan.members.card import verify_card
 
@@ -51,9 +51,9 @@ def test_the_member_downloads_a_card_sized_pdf(client, people, hoa):
     body = response.content
     assert body.startswith(b"%PDF-")
     # One page of 85,6 × 54 mm (ISO/IEC 7810 ID-1) = 242,65 × 153,07 points.
-    sizes = re.findall(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf_inflated(body))
+    sizes = pdf_page_sizes(body)
     assert len(sizes) == 1, sizes
-    width, height = (float(value) for value in sizes[0])
+    width, height = sizes[0]
     assert round(width / 72 * 25.4, 1) == 85.6 and round(height / 72 * 25.4, 1) == 54.0
     # The QR code is also a link to the verification address, signed by the server.
     links = set(re.findall(rb"/URI \((http[^)]*)\)", pdf_inflated(body)))
@@ -107,5 +107,5 @@ def test_a_long_name_still_fits_one_card(client, people, hoa):
     hoa.unit.save()
     client.force_login(people.member)
     body = client.get(PDF_URL).content
-    assert len(re.findall(rb"/MediaBox", pdf_inflated(body))) == 1
+    assert len(pdf_page_sizes(body)) == 1
     assert len(set(re.findall(rb"/URI \((http[^)]*)\)", pdf_inflated(body)))) == 1

@@ -35,9 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from harness import database_version, postgres_database  # noqa: E402
+from harness import PG_SERVER, database_version, postgres_database  # noqa: E402
 
-PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 PG_DATABASE = "congdoan_bench_portal"
 REDIS_SERVER = "redis://127.0.0.1:6379"
 CACHE_PREFIX = "congdoan-bench-portal"

@@ -90,11 +90,20 @@ def has_words(connection=default_connection):
     """Whether the table of plain words exists (migration 0005), cached like `kind`."""
     if not _is_postgresql(connection):
         return False
-    key = ("words", connection.alias, connection.settings_dict.get("NAME"))
-    if key not in _cache:
+
+    def exists():
         with connection.cursor() as cursor:
             cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [WORDS])
-            _cache[key] = cursor.fetchone()[0]
+            return cursor.fetchone()[0]
+
+    return _cached(connection, "words", exists)
+
+
+def _cached(connection, what, compute):
+    """`compute()` once per database until `forget()`."""
+    key = (what, connection.alias, connection.settings_dict.get("NAME"))
+    if key not in _cache:
+        _cache[key] = compute()
     return _cache[key]
 
 
@@ -135,11 +144,12 @@ def kind(connection=default_connection):
     index is made by a migration or a full reindex, which call `forget()`."""
     if not _is_postgresql(connection):
         return None
-    key = (connection.alias, connection.settings_dict.get("NAME"))
-    if key not in _cache:
+
+    def best():
         names = existing(connection)
-        _cache[key] = "rum" if RUM in names else "gin" if GIN in names else None
-    return _cache[key]
+        return "rum" if RUM in names else "gin" if GIN in names else None
+
+    return _cached(connection, "kind", best)
 
 
 def forget():

@@ -11,8 +11,10 @@ MemberError carries Vietnamese messages for the user.
 
 import re
 import unicodedata
+import uuid
 from datetime import date, timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -694,6 +696,9 @@ def anonymise_member(*, actor, request, answer=""):
     (notes, request details, search queries logged) are blanked: the only writes to
     append-only history, made because the law asks for the data to be erased.
 
+    The member's account is closed with its personal data erased when it served only this
+    record (_account_in_use), else only unlinked; the event says which.
+
     One transaction, with an entry in Wagtail's audit log; a second run is refused."""
     member = request.member
     require_admin(actor, member.unit)
@@ -711,6 +716,8 @@ def anonymise_member(*, actor, request, answer=""):
                 _("Đoàn viên đang chờ chuyển sinh hoạt: hãy xử lý đề nghị chuyển trước.")
             )
         secrets = _personal_values(member)
+        account = _lock_account(member)
+        fate = None if account is None else "kept" if _account_in_use(account, member) else "closed"
         now = timezone.now()
         if (
             member.card_serial
@@ -741,11 +748,13 @@ def anonymise_member(*, actor, request, answer=""):
         member.requests.exclude(pk=request.pk).update(details="", answer="")
         _blank_access_log(member, secrets)
         _anonymise_audit_log(member)
+        if fate == "closed":
+            _close_account(account)
         _event(
             member,
             MemberEvent.Kind.ANONYMISED,
             actor=actor,
-            after={"fields": ["personal"], "request": request.pk},
+            after={"fields": ["personal"], "request": request.pk, "account": fate},
         )
         request.state = SubjectRequest.State.DONE
         request.details = ""
@@ -756,6 +765,78 @@ def anonymise_member(*, actor, request, answer=""):
         log(member, "members.anonymise", user=actor, data={"request": request.pk})
         sync_unit_figures([member.unit])
     return member
+
+
+def _lock_account(member):
+    if member.user_id is None:
+        return None
+    User = get_user_model()
+    return User._default_manager.select_for_update().get(pk=member.user_id)
+
+
+def _account_in_use(user, member):
+    """Whether the member's account serves more than their own record. The member role
+    (đoàn viên) grants nothing beyond it; any other role (officer, administrator, editor,
+    collaborator), staff or superuser status, a group or permission given by the operator, or
+    another member record means someone still works with the account, so it stays open."""
+    from congdoan.org.models import Role, UnitRole
+
+    return (
+        user.is_staff
+        or user.is_superuser
+        or UnitRole.objects.filter(user=user).exclude(role=Role.MEMBER).exists()
+        or user.groups.exists()
+        or user.user_permissions.exists()
+        or Member.objects.filter(user=user).exclude(pk=member.pk).exists()
+    )
+
+
+def _close_account(user):
+    """Erase the personal data of an account that served only the member's record and close it
+    for good: no password, inactive, its sessions ended. Logs that copied its username (the
+    login throttle's, the access log's actor name, audit entries of a role granted) get the
+    anonymous value or `ERASED`; entries that point to it by id now display the new name."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from wagtail.models import ModelLogEntry
+
+    from .models import AccessLog as MemberAccessLog
+
+    User = type(user)
+    old = user.get_username()
+    username = f"an-danh-{user.pk}"
+    taken = User._default_manager.filter(**{User.USERNAME_FIELD: username}).exclude(pk=user.pk)
+    if taken.exists():
+        username = f"{username}-{uuid.uuid4().hex[:8]}"
+    setattr(user, User.USERNAME_FIELD, username)
+    user.first_name = user.last_name = user.email = ""
+    user.set_unusable_password()
+    user.is_active = False
+    user.save()
+    _end_sessions(user)
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username=old).update(username=username)
+    # The member's own readings of their record, logged under the account's name.
+    MemberAccessLog.objects.filter(actor=user).update(actor_name=username)
+    for entry in ModelLogEntry.objects.filter(data__user=old):
+        entry.data = {**entry.data, "user": ERASED}
+        entry.save(update_fields=["data"])
+
+
+def _end_sessions(user):
+    """Delete the stored sessions signed in as `user`. Sessions are not indexed by user, so
+    each one is decoded: a rare operation. A copy a cache might still hold fails anyway, as
+    the session's password hash no longer matches."""
+    from django.contrib.auth import SESSION_KEY
+    from django.contrib.sessions.models import Session
+
+    store = Session.get_session_store_class()()
+    rows = Session.objects.values_list("session_key", "session_data")
+    ended = [
+        key
+        for key, data in rows.iterator(chunk_size=2000)
+        if str(store.decode(data).get(SESSION_KEY)) == str(user.pk)
+    ]
+    Session.objects.filter(session_key__in=ended).delete()
 
 
 def _blank_access_log(member, secrets):

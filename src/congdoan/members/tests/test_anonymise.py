@@ -1,14 +1,18 @@
 """A deletion request carried out: the member's personal data is gone for good, the union's
-figures still count them, the history and the access log stay and name nobody."""
+figures still count them, the history and the access log stay and name nobody, and the
+member's account is closed unless it still serves something else."""
 
 import io
 import json
 from datetime import date
 
 import pytest
+from django.contrib.auth import SESSION_KEY, authenticate, get_user_model
 from django.contrib.auth.models import Permission
+from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
@@ -26,6 +30,8 @@ from congdoan.members.models import (
     SubjectRequest,
 )
 from congdoan.members.permissions import visible_members
+from congdoan.org import services as org_services
+from congdoan.org.models import Role, UnitRole
 
 pytestmark = pytest.mark.django_db
 
@@ -175,9 +181,10 @@ def test_the_administrator_erases_the_personal_data(
     assert after.members == before.members == 2
     assert after.by_gender == before.by_gender
     assert after.new_this_year == before.new_this_year
-    # Her former account finds no record any more.
-    client.force_login(people.member)
-    assert client.get(reverse("members:own")).status_code == 404
+    # Her former account served only her record: it is closed.
+    account = get_user_model().objects.get(pk=people.member.pk)
+    assert not account.is_active and not account.has_usable_password()
+    assert events[-1].after == {"fields": ["personal"], "request": history.pk, "account": "closed"}
 
 
 def test_a_second_run_is_refused(client, people, hoa, history):
@@ -220,3 +227,171 @@ def test_an_officer_may_still_refuse_or_answer_other_requests(people, hoa, histo
         actor=people.officer, request=history, state="refused", answer="Còn đang sinh hoạt"
     )
     assert Member.objects.get(pk=hoa.pk).full_name == "Nguyễn Thị Hoa"
+
+
+PASSWORD = "mat-khau-that-dai-2025"
+
+
+def signed_in(user, address="10.2.0.1"):
+    """A browser of the account's owner, signed in through the portal's own page."""
+    user.set_password(PASSWORD)
+    user.save()
+    browser = Client()
+    response = browser.post(
+        reverse("login"),
+        {"username": user.get_username(), "password": PASSWORD},
+        REMOTE_ADDR=address,
+    )
+    assert response.status_code == 302, response.content.decode()
+    assert browser.get(reverse("members:own")).status_code == 200
+    return browser
+
+
+def dumped(*labels):
+    out = io.StringIO()
+    call_command("dumpdata", *labels, stdout=out)
+    return out.getvalue()
+
+
+def sessions_of(user):
+    return [
+        row for row in Session.objects.all() if row.get_decoded().get(SESSION_KEY) == str(user.pk)
+    ]
+
+
+def account_state(user):
+    row = get_user_model().objects.get(pk=user.pk)
+    fields = ("username", "first_name", "last_name", "email", "password", "is_active")
+    state = {field: getattr(row, field) for field in fields}
+    roles = set(UnitRole.objects.filter(user=row).values_list("unit_id", "role"))
+    return state, roles, len(sessions_of(row))
+
+
+def test_an_account_used_only_for_the_record_is_closed(people, tree, hoa, history):
+    account = people.member
+    account.first_name, account.last_name = "Hoa", "Nguyễn Thị"
+    account.save()
+    # A role granted through the union tree names the account in the unit's audit log.
+    org_services.grant_role(
+        actor=people.superuser, user=account, unit=tree.da_school, role=Role.MEMBER
+    )
+    browser = signed_in(account)
+    assert len(sessions_of(account)) == 1
+    everything = ("auth.user", "axes", "sessions")
+    dump = everything_stored() + dumped(*everything)
+    for secret in ("doanvien", "Nguyễn Thị", "Hoa", "doanvien@example.vn"):
+        assert secret in dump, secret
+
+    services.close_subject_request(actor=people.parent_admin, request=history, state="done")
+
+    account.refresh_from_db()
+    assert account.username == f"an-danh-{account.pk}"
+    assert (account.first_name, account.last_name, account.email) == ("", "", "")
+    assert not account.is_active and not account.has_usable_password()
+    assert Member.objects.get(pk=hoa.pk).user is None
+    # Signed out everywhere: the session is gone, the next request is anonymous.
+    assert sessions_of(account) == []
+    response = browser.get(reverse("members:own"))
+    assert not response.wsgi_request.user.is_authenticated
+    # The audit log, the login throttle's records and the tables name the account no more.
+    dump = everything_stored() + dumped(*everything)
+    for secret in ("doanvien", "Nguyễn Thị", "Hoa", "doanvien@example.vn"):
+        assert secret not in dump, secret
+    grant = ModelLogEntry.objects.get(action="org.role_grant", data__role="member")
+    assert grant.data["user"] == "[đã xóa]"
+    event = MemberEvent.objects.filter(member=hoa).last()
+    assert event.after["account"] == "closed"
+
+    # Neither the old name nor the new one signs in, with the old password.
+    for username in ("doanvien", account.username):
+        request = RequestFactory().post(reverse("login"), REMOTE_ADDR="10.2.0.2")
+        assert authenticate(request, username=username, password=PASSWORD) is None
+        sign_in = Client()
+        response = sign_in.post(
+            reverse("login"), {"username": username, "password": PASSWORD}, REMOTE_ADDR="10.2.0.2"
+        )
+        assert response.status_code == 200 and SESSION_KEY not in sign_in.session
+
+
+def test_a_record_without_an_account_says_so(people, hoa, history):
+    services.link_account(actor=people.parent_admin, member=hoa, user=None)
+    services.close_subject_request(actor=people.parent_admin, request=history, state="done")
+    assert MemberEvent.objects.filter(member=hoa).last().after["account"] is None
+    assert get_user_model().objects.get(pk=people.member.pk).is_active
+
+
+@pytest.mark.parametrize("use", ["officer", "editor", "staff", "group"])
+def test_an_account_still_used_otherwise_is_only_unlinked(people, tree, hoa, history, use):
+    account = people.member
+    if use == "officer":
+        org_services.grant_role(
+            actor=people.superuser, user=account, unit=tree.lb_school, role=Role.STAFF
+        )
+    elif use == "editor":
+        org_services.grant_role(
+            actor=people.superuser, user=account, unit=tree.long_bien, role=Role.EDITOR
+        )
+    elif use == "staff":
+        account.is_staff = True
+        account.save()
+    else:
+        from django.contrib.auth.models import Group
+
+        account.groups.add(Group.objects.get_or_create(name="Biên tập viên trang")[0])
+    browser = signed_in(account)
+    before = account_state(account)
+
+    services.close_subject_request(actor=people.parent_admin, request=history, state="done")
+
+    assert account_state(account) == before
+    state, roles, sessions = before
+    assert state["is_active"] and state["username"] == "doanvien" and sessions == 1
+    assert (tree.lb_school.pk, Role.MEMBER) in roles
+    assert Member.objects.get(pk=hoa.pk).user is None
+    assert browser.get(reverse("members:own")).wsgi_request.user == account
+    event = MemberEvent.objects.filter(member=hoa).last()
+    assert event.after == {"fields": ["personal"], "request": history.pk, "account": "kept"}
+
+
+@pytest.mark.parametrize("why", ["officer", "correction", "moving", "second run", "failure"])
+def test_a_refused_anonymisation_leaves_the_account_untouched(
+    people, tree, hoa, history, monkeypatch, why
+):
+    account = people.member
+    request, actor, refusal = history, people.parent_admin, services.MemberError
+    if why == "officer":
+        actor, refusal = people.officer, PermissionDenied
+    elif why == "correction":
+        request = SubjectRequest.objects.get(kind="correction")
+        request.state = SubjectRequest.State.OPEN
+        request.save()
+    elif why == "moving":
+        services.request_transfer(actor=people.officer, member=hoa, to_unit=tree.da_school)
+    elif why == "second run":
+        # Kept by a role the first time; the second request finds the record anonymised.
+        org_services.grant_role(
+            actor=people.superuser, user=account, unit=tree.lb_school, role=Role.STAFF
+        )
+        services.close_subject_request(actor=actor, request=history, state="done")
+        request = services.open_subject_request(actor=actor, member=hoa, kind="deletion")
+    else:
+        # A fault after the account was closed, in the same transaction: all rolled back.
+        def fault(units):
+            raise RuntimeError("fault")
+
+        monkeypatch.setattr(services, "sync_unit_figures", fault)
+        refusal = RuntimeError
+    browser = signed_in(account) if why != "second run" else Client()
+    if why == "second run":
+        browser.force_login(account)
+    before = account_state(account)
+    events = MemberEvent.objects.count()
+
+    with pytest.raises(refusal):
+        services.anonymise_member(actor=actor, request=request)
+
+    assert account_state(account) == before
+    assert MemberEvent.objects.count() == events
+    assert browser.get("/").wsgi_request.user == account
+    if why != "second run":
+        assert Member.objects.get(pk=hoa.pk).user == account

@@ -1,0 +1,192 @@
+"""Search by name: each word of the query starts a word of the name, with or without
+diacritics, within the units the officer reaches. On PostgreSQL through the word index scoped
+by province (name_words.py), which must find exactly what the plain LIKE finds, and follow
+renames, transfers and units moved to another province or district."""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+
+from congdoan.conftest import add_unit
+from congdoan.members import name_words, services
+from congdoan.members.admin_views import search_members
+from congdoan.members.importer import import_members
+from congdoan.members.models import Gender, Member
+from congdoan.members.permissions import officer_scope, visible_members
+from congdoan.org import services as org_services
+from congdoan.org.models import Role, Unit
+
+from .conftest import new_member
+from .files import ROWS, xlsx
+
+NAMES = [
+    "Nguyễn Văn Hùng",
+    "Nguyễn Văn Hưng",
+    "Nguyễn Thị Hùng Anh",
+    "Phạm Hùng",
+    "Văn Thị Nguyệt",
+    "Lò Văn Páo",
+    "O'Neil Hùng",
+    "Trần Lan-Anh",
+]
+QUERIES = [
+    "nguyen van hung",
+    "Nguyễn Văn Hùng",
+    "hung",
+    "hun",
+    "ng",
+    "n",
+    "van",
+    "v h",
+    "hung nguyen",
+    "nguyet",
+    "o'neil",
+    "lan-anh",
+    "anh",
+    "' & | ! :* \\",
+    "nguyen nguyen",
+    "xyz",
+]
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the word index exists on PostgreSQL only"
+)
+
+
+@pytest.fixture
+def everywhere(tree, people):
+    """The same names in two Hà Nội districts and in Hồ Chí Minh City."""
+    made = {}
+    for number, (unit, prefix) in enumerate(
+        [(tree.lb_company, "LB"), (tree.da_company, "DA"), (people.hcm_grassroots, "HCM")]
+    ):
+        for index, name in enumerate(NAMES):
+            made[prefix, name] = new_member(
+                unit,
+                full_name=name,
+                birth_date=date(1980 + index, 1 + number, 1),
+                gender=Gender.MALE,
+                cccd=f"0010{number}{index:07d}",
+                card_number=f"{prefix}-{index}",
+            )
+    return made
+
+
+def _like(members, query):
+    """What the search must find: the plain LIKE of every backend."""
+    from congdoan.core.text import fold
+
+    for word in fold(query).split()[:6]:
+        members = members.filter(search_name__contains=" " + word[:40])
+    return set(members.values_list("pk", flat=True))
+
+
+def _found(user, query, code=""):
+    members, within = officer_scope(user, code)
+    return set(search_members(members, query, within).values_list("pk", flat=True))
+
+
+def test_a_search_finds_the_names_within_the_officers_units_only(
+    tree, people, everywhere, make_user
+):
+    district = make_user("admin_dongan", roles=[(tree.dong_anh, Role.ADMIN)])
+    city = make_user("admin_hanoi", roles=[(tree.hanoi, Role.ADMIN)])
+    both = make_user("two_places", roles=[(tree.lb_company, Role.STAFF), (people.hcm, Role.STAFF)])
+    hung = {prefix for prefix, name in everywhere if name == "Nguyễn Văn Hùng"}
+    assert hung == {"LB", "DA", "HCM"}
+
+    def places(user, query, code=""):
+        return {
+            prefix for (prefix, _name), m in everywhere.items() if m.pk in _found(user, query, code)
+        }
+
+    assert places(district, "nguyen van hung") == {"DA"}
+    assert places(city, "nguyen van hung") == {"LB", "DA"}
+    assert places(city, "nguyen van hung", code="DA-002") == {"DA"}
+    assert places(city, "nguyen van hung", code="HCM") == set()  # not one of theirs
+    assert places(people.other_admin, "nguyen van hung") == {"HCM"}
+    assert places(both, "nguyen van hung") == {"LB", "HCM"}
+    assert places(people.superuser, "nguyen van hung") == {"LB", "DA", "HCM"}
+    assert places(people.member, "nguyen van hung") == set()
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_search_finds_what_like_finds(tree, people, everywhere, make_user, query):
+    city = make_user("admin_hanoi", roles=[(tree.hanoi, Role.ADMIN)])
+    district = make_user("admin_dongan", roles=[(tree.dong_anh, Role.ADMIN)])
+    for user in (people.superuser, city, district, people.other_admin, people.officer):
+        expected = _like(visible_members(user), query)
+        assert _found(user, query) == expected, (user.username, query)
+    assert _found(city, query, code="LB-003") == _like(
+        Member.objects.filter(unit=tree.lb_company), query
+    )
+
+
+def test_common_queries_find_the_right_people(tree, people, everywhere):
+    def names(query):
+        return sorted(
+            Member.objects.filter(pk__in=_found(people.other_admin, query)).values_list(
+                "full_name", flat=True
+            )
+        )
+
+    assert names("nguyen van hung") == ["Nguyễn Văn Hùng", "Nguyễn Văn Hưng"]
+    assert names("hung nguyen") == ["Nguyễn Thị Hùng Anh", "Nguyễn Văn Hùng", "Nguyễn Văn Hưng"]
+    assert names("anh") == ["Nguyễn Thị Hùng Anh"]  # not "Lan-Anh": "anh" starts no word
+    assert names("' & | ! :* \\") == []
+
+
+@postgres_only
+def test_postgresql_searches_through_the_word_index(tree, people, everywhere):
+    assert name_words.available()
+    members, within = officer_scope(people.other_admin)
+    sql = str(search_members(members, "nguyen van hung", within).query)
+    assert name_words.TABLE in sql
+    assert '"search_name"::text LIKE' not in sql
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {name_words.TABLE}")  # noqa: S608
+        assert cursor.fetchone()[0] == Member.objects.count()
+
+
+def test_a_renamed_member_is_found_by_the_new_name_only(tree, people, everywhere):
+    member = everywhere["HCM", "Phạm Hùng"]
+    services.update_member(actor=people.other_admin, member=member, full_name="Đỗ Quang Vinh")
+    assert member.pk in _found(people.other_admin, "do quang vinh")
+    assert member.pk not in _found(people.other_admin, "pham hung")
+
+
+def test_a_transferred_member_is_found_in_the_new_province(tree, people, everywhere):
+    member = everywhere["LB", "Lò Văn Páo"]
+    transfer = services.request_transfer(
+        actor=people.parent_admin, member=member, to_unit=people.hcm_grassroots
+    )
+    services.accept_transfer(actor=people.other_admin, transfer=transfer)
+    found = _found(people.other_admin, "lo van pao")
+    assert member.pk in found
+    assert member.pk not in _found(people.parent_admin, "lo van pao")
+
+
+def test_members_of_a_unit_moved_to_another_province_follow_it(tree, people, everywhere, make_user):
+    member = everywhere["DA", "Văn Thị Nguyệt"]
+    city = make_user("admin_hanoi", roles=[(tree.hanoi, Role.ADMIN)])
+    hcm = Unit.objects.get(pk=people.hcm.pk)  # with its grassroots union counted
+    org_services.move_unit(actor=people.superuser, unit=tree.dong_anh, new_parent=hcm)
+    assert member.pk in _found(people.other_admin, "van thi nguyet")
+    assert member.pk not in _found(city, "van thi nguyet")
+    # Within the province, to another district: the district's scope follows too.
+    district = add_unit(Unit.objects.get(pk=hcm.pk), "HCM-Q1", "LĐLĐ Quận 1", "district")
+    org_services.move_unit(
+        actor=people.superuser, unit=tree.refresh().da_company, new_parent=district
+    )
+    admin = people.other_admin
+    assert member.pk in _found(admin, "van thi nguyet", code="HCM-Q1")
+    assert member.pk not in _found(admin, "van thi nguyet", code=tree.dong_anh.code)
+
+
+def test_imported_members_are_found(tree, people):
+    """The import writes by COPY on PostgreSQL: the trigger indexes what it wrote."""
+    result = import_members(xlsx(ROWS), unit=tree.long_bien)
+    assert result.ok and result.created == len(ROWS)
+    found = Member.objects.filter(pk__in=_found(people.parent_admin, "vu duc a"))
+    assert list(found.values_list("full_name", flat=True)) == ["Vũ Đức Anh"]
+    assert not _found(people.other_admin, "vu duc anh")

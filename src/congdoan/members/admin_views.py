@@ -19,7 +19,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.core.paginator import Paginator
 from django.db.models import CharField, Value
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -35,9 +34,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from congdoan.core.text import fold
 from congdoan.org.importer import human_size
-from congdoan.org.models import Unit
+from congdoan.org.models import Unit, in_subtree
 
-from . import name_words, services
+from . import services
 from .access import record_access
 from .crypto import blind_index, is_valid_cccd
 from .figures import AGE_NOTE, figures_xlsx, member_figures
@@ -76,7 +75,6 @@ from .permissions import (
     can_see_sensitive,
     is_admin,
     is_officer,
-    officer_scope,
     officer_units,
     visible_access_logs,
     visible_members,
@@ -86,11 +84,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGE_SIZE = 50
 
 
-def search_members(members, query, within=None):
+def search_members(members, query):
     """A CCCD (exact, by its blind index), a card number, or words of the name with or
-    without diacritics ('nguyen van' finds 'Nguyễn Văn …': each word starts a word of the
-    name). `within`: the unit paths `members` is limited to, if any, so PostgreSQL reads
-    only those provinces' part of the word index (name_words.py)."""
+    without diacritics ('nguyen van' finds 'Nguyễn Văn …')."""
     query = (query or "").strip()[:120]
     if not query:
         return members
@@ -98,13 +94,8 @@ def search_members(members, query, within=None):
         return members.filter(cccd_index=blind_index(query))
     if any(ch.isdigit() for ch in query):
         return members.filter(card_number__iexact=query)
-    words = [word[:40] for word in fold(query).split()[:6]]
-    if name_words.available():
-        # The words go in as one parameter, quoted by name_words.tsquery.
-        found = RawSQL(name_words.MATCHING, [name_words.tsquery(words, within)])  # noqa: S611
-        return members.filter(pk__in=found)
-    for word in words:
-        members = members.filter(search_name__contains=" " + word)
+    for word in fold(query).split()[:6]:
+        members = members.filter(search_name__contains=" " + word[:40])
     return members
 
 
@@ -170,11 +161,15 @@ class MemberIndexView(MemberAdminMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.get("q", "").strip()[:120]
         status = self.request.GET.get("status", "active")
-        code = self.request.GET.get("unit", "").strip()[:40]
-        members, within = officer_scope(self.request.user, code)
-        members = search_members(members.select_related("unit", "unit__kind"), query, within)
+        members = search_members(self.members, query)
         if status in Status.values:
             members = members.filter(status=status)
+        code = self.request.GET.get("unit", "").strip()[:40]
+        if code:
+            unit = officer_units(self.request.user).filter(code=code).first()
+            members = (
+                members.filter(in_subtree(unit.path, "unit__path")) if unit else members.none()
+            )
         page = Paginator(members.order_by(*name_order(query)), PAGE_SIZE).get_page(
             self.request.GET.get("p")
         )

@@ -151,9 +151,6 @@ def worker(args, output):
         "database_version": database_version(connection),
         "members": filled,
         "hanoi_members": hanoi_members.count(),
-        "fill_seconds": round(fill_seconds, 1),
-        "fill_rate": round(filled / fill_seconds) if fill_seconds else 0,
-        "fill_load": fill_load,
         # Uncached: added up from the tally each time; cached: until a member changes.
         "figures_country_ms": median_ms(lambda: count_figures(national, today), args.runs),
         "figures_hanoi_ms": median_ms(lambda: count_figures(hanoi, today), args.runs),
@@ -182,6 +179,10 @@ def worker(args, output):
         results["figures_hanoi_after_ms"] = median_ms(
             lambda: count_figures(hanoi, today), args.runs
         )
+    if not args.reuse:  # a reused database was filled by an earlier run
+        results["fill_seconds"] = round(fill_seconds, 1)
+        results["fill_rate"] = round(filled / fill_seconds) if fill_seconds else 0
+        results["fill_load"] = fill_load
     Path(output).write_text(json.dumps(results, ensure_ascii=False, indent=1))
 
 
@@ -363,7 +364,8 @@ def print_table(results):
             for key, label in LOADS
             if key in result
         )
-        print(f"{backend}: tải trung bình 1 phút trước → sau: {loads}")
+        if loads:
+            print(f"{backend}: tải trung bình 1 phút trước → sau: {loads}")
         exact = "bằng" if result["figures_exact"] else "KHÁC"
         print(f"{backend}: số liệu từ bảng tổng hợp {exact} số đếm thẳng từ hồ sơ")
         if rows:
@@ -400,7 +402,7 @@ def main():
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--output", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.reuse and args.backends != "postgresql":
+    if args.reuse and not args.worker and args.backends != "postgresql":
         parser.error("--reuse needs --backends postgresql")
     if args.worker:
         worker(args, args.output)

@@ -13,14 +13,13 @@ from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from congdoan.core.api import MAX_ID, ConvertedPage
-from congdoan.org.models import in_subtree
 
 from .access import record_access
 from .admin_views import name_order, search_members
 from .card import verify_card
 from .figures import member_figures
 from .models import AccessLog, Member, Status
-from .permissions import is_officer, officer_units, visible_members
+from .permissions import is_officer, officer_scope, officer_units, visible_members
 from .views import own_data
 
 router = Router(tags=["members"])
@@ -101,14 +100,12 @@ def _member(member):
 @paginate(LimitOffsetPagination)
 def list_members(request, filters: Query[MemberFilter]):
     _require_officer(request)
-    members = search_members(visible_members(request.user), filters.q).select_related("unit")
+    members, within = officer_scope(request.user, filters.unit)
+    members = search_members(members.select_related("unit"), filters.q, within)
     if filters.status:
         if filters.status not in Status.values:
             raise HttpError(422, _("Tình trạng không hợp lệ."))
         members = members.filter(status=filters.status)
-    if filters.unit:
-        unit = officer_units(request.user).filter(code=filters.unit).first()
-        members = members.filter(in_subtree(unit.path, "unit__path")) if unit else members.none()
 
     def convert(rows):
         if rows:

@@ -28,6 +28,7 @@ from django.utils import timezone
 from . import crypto
 from .crypto import blind_index, decrypt_cccd, encrypt_cccd
 from .models import TEXT_FIELDS, Member, MemberEvent, Status, name_key
+from .name_index import branch_units
 
 TEXT_COLUMNS = TEXT_FIELDS
 COLUMNS = (
@@ -40,6 +41,7 @@ COLUMNS = (
     *TEXT_COLUMNS,
     "joined_on",
     "unit_id",
+    "branch",
     "position",
     "status",
     "card_serial",
@@ -140,9 +142,16 @@ class Loader:
         self.sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
         self.pending = []
         self.count = 0
+        self.branches = {}
 
     def __enter__(self):
         return self
+
+    def _branch(self, unit_id):
+        if unit_id not in self.branches:
+            with connection.cursor() as cursor:
+                self.branches.update(branch_units(cursor, unit_id))
+        return self.branches[unit_id]
 
     def add(self, values, *, unit_id, position="", search_name=None):
         """`values`: full_name, birth_date, gender, joined_on, and optionally cccd and the
@@ -160,6 +169,7 @@ class Loader:
                 *(values.get(key, "") for key in TEXT_COLUMNS),
                 adapt(values["joined_on"]),
                 unit_id,
+                self._branch(unit_id),
                 position or "",
                 Status.ACTIVE.value,
                 1,
@@ -247,6 +257,7 @@ class CopyWriter:
         self.failed = None
         self.updates = False
         self.count = 0
+        self.branches = {}
         self.members = Member._meta.db_table
         self.events = MemberEvent._meta.db_table
         # The end of every new member's line and of every event's.
@@ -338,6 +349,8 @@ class CopyWriter:
 
     def member_tail(self, values, *, unit_id, position, search_name, encrypted, index):
         """A new member's COPY line without its id (given by write()); `values` checked."""
+        if unit_id not in self.branches:
+            self.branches.update(self.call(branch_units, unit_id))
         get = values.get
         parts = (
             values["full_name"],
@@ -349,6 +362,7 @@ class CopyWriter:
             *[get(key, "") for key in TEXT_COLUMNS],
             values["joined_on"].isoformat(),
             str(unit_id),
+            str(self.branches[unit_id]),
             position or "",
             self.tail,
         )

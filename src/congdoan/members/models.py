@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from congdoan.org.models import Unit
 
 from .crypto import decrypt_cccd, mask_cccd
+from .name_index import branch_of
 
 
 def name_key(text):
@@ -74,7 +75,7 @@ class Member(models.Model):
 
     full_name = models.CharField(_("họ và tên"), max_length=120)
     # Indexed in Meta: a plain B-tree for the order by name, without the pattern-ops copy
-    # that db_index adds on PostgreSQL (searches use the trigram index, migration 0002).
+    # that db_index adds on PostgreSQL (searches use the word index, name_index.py).
     search_name = models.CharField(max_length=130, editable=False)
     birth_date = models.DateField(_("ngày sinh"))
     gender = models.CharField(_("giới tính"), max_length=10, choices=Gender.choices)
@@ -98,6 +99,10 @@ class Member(models.Model):
         verbose_name=_("CĐCS"),
         db_index=False,
     )
+    # The id of the unit directly under the root above `unit` (its province or city
+    # federation, or national industry union): the name index joins it to the words of the
+    # name (name_index.py). Set by save(), the bulk writers and a unit's move.
+    branch = models.PositiveIntegerField(default=0, editable=False)
     position = models.CharField(
         _("chức vụ công đoàn"), max_length=20, choices=Position.choices, blank=True
     )
@@ -158,6 +163,11 @@ class Member(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_name = name_key(self.full_name)[:130]
+        fields = kwargs.get("update_fields")
+        if fields is None or "unit" in fields:
+            self.branch = branch_of(self.unit)
+            if fields is not None:
+                kwargs["update_fields"] = [*fields, "branch"]
         super().save(*args, **kwargs)
 
     @property

@@ -80,19 +80,39 @@ def can_export(user, unit):
     return _reaches(user, unit, (Role.ADMIN,)) and user.has_perm("members.export_members")
 
 
+def visible_paths(user):
+    """The paths of the subtrees whose members the user reaches as an officer; None for the
+    operator, who reaches every member."""
+    if is_operator(user):
+        return None
+    if not _active(user):
+        return []
+    return root_paths(user, OFFICER_ROLES)
+
+
 def visible_members(user):
     """Member records the user reaches as an officer (not their own record as a member)."""
-    if is_operator(user):
+    prefixes = visible_paths(user)
+    if prefixes is None:
         return Member.objects.all()
-    if not _active(user):
-        return Member.objects.none()
-    prefixes = root_paths(user, OFFICER_ROLES)
     if not prefixes:
         return Member.objects.none()
     condition = Q()
     for prefix in prefixes:
         condition |= in_subtree(prefix, "unit__path")
     return Member.objects.filter(condition)
+
+
+def officer_scope(user, code=""):
+    """The members the user reaches as an officer, narrowed to the unit `code` when given
+    (one of the user's; else nothing), with the paths they lie under (None: anywhere)."""
+    members, within = visible_members(user), visible_paths(user)
+    if not code:
+        return members, within
+    unit = officer_units(user).filter(code=code).first()
+    if unit is None:
+        return members.none(), within
+    return members.filter(in_subtree(unit.path, "unit__path")), [unit.path]
 
 
 def visible_access_logs(user):

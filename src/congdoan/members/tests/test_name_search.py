@@ -1,14 +1,20 @@
 """Search by name: each word of the query starts a word of the name, with or without
 diacritics, within the units the officer reaches (or the one unit they pick), and it follows
-renames, transfers, imports and units moved to another province or district."""
+renames, transfers, imports and units moved to another province or district.
+
+On PostgreSQL the search reads the word index of each branch (name_index.py): a member whose
+`branch` were stale would be missing from their officers' results, which these tests would
+see; every test also checks each member's branch against their union's place in the tree."""
 
 from datetime import date
 
 import pytest
+from django.db import connection
 from django.test import Client
 
 from congdoan.conftest import add_unit
-from congdoan.members import services
+from congdoan.members import name_index, services
+from congdoan.members.admin_views import search_members
 from congdoan.members.importer import import_members
 from congdoan.members.models import Gender, Member
 from congdoan.org import services as org_services
@@ -28,6 +34,14 @@ NAMES = [
     "O'Neil Hùng",
     "Trần Lan-Anh",
 ]
+
+
+@pytest.fixture(autouse=True)
+def branches_follow_the_tree(db):
+    """After each test, every member's branch is the one their union's path gives."""
+    yield
+    for member in Member.objects.select_related("unit"):
+        assert member.branch == name_index.branch_of(member.unit), member.full_name
 
 
 @pytest.fixture
@@ -68,6 +82,7 @@ def test_a_search_finds_the_names_within_the_officers_units_only(
     district = make_user("admin_dongan", roles=[(tree.dong_anh, Role.ADMIN)])
     city = make_user("admin_hanoi", roles=[(tree.hanoi, Role.ADMIN)])
     both = make_user("two_places", roles=[(tree.lb_company, Role.STAFF), (people.hcm, Role.STAFF)])
+    national = make_user("admin_tld", roles=[(tree.national, Role.ADMIN)])
     hung = {prefix for prefix, name in everywhere if name == "Nguyễn Văn Hùng"}
     assert hung == {"LB", "DA", "HCM"}
 
@@ -83,6 +98,8 @@ def test_a_search_finds_the_names_within_the_officers_units_only(
     assert places(people.other_admin, "nguyen van hung") == {"HCM"}
     assert places(both, "nguyen van hung") == {"LB", "HCM"}
     assert places(people.superuser, "nguyen van hung") == {"LB", "DA", "HCM"}
+    assert places(national, "nguyen van hung") == {"LB", "DA", "HCM"}  # every branch below
+    assert places(national, "nguyen van hung", code="HN") == {"LB", "DA"}
     assert _found(people.member, "nguyen van hung") is None  # a member is no officer
 
 
@@ -136,9 +153,31 @@ def test_members_of_a_unit_moved_to_another_province_follow_it(tree, people, eve
 
 
 def test_imported_members_are_found(tree, people):
-    """The import writes by COPY on PostgreSQL: the trigger indexes what it wrote."""
+    """The import writes by COPY on PostgreSQL, by INSERTs on SQLite: each row gets the
+    branch of its union."""
     result = import_members(xlsx(ROWS), unit=tree.long_bien)
     assert result.ok and result.created == len(ROWS)
     found = Member.objects.filter(pk__in=_found(people.parent_admin, "vu duc a"))
     assert list(found.values_list("full_name", flat=True)) == ["Vũ Đức Anh"]
     assert not _found(people.other_admin, "vu duc anh")
+
+
+def test_a_query_of_marks_only_is_no_search(tree, people, everywhere):
+    """Combining marks alone fold to nothing: the list is not filtered, nothing fails."""
+    assert len(_found(people.other_admin, "\u0301\u0303")) == len(NAMES)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the word index is PostgreSQL's")
+def test_the_search_reads_the_word_index(tree, people, everywhere):
+    """The search's expression is the index's: the planner can use the index (sequential
+    and plain index scans are turned off: a table of a few rows is read faster by them)."""
+    found = search_members(Member.objects.all(), "nguyen van hung", [people.hcm.path])
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        sql, params = found.query.sql_with_params()
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert name_index.INDEX in plan, plan
+    hcm = {everywhere["HCM", name].pk for name in ("Nguyễn Văn Hùng", "Nguyễn Văn Hưng")}
+    assert set(found.values_list("pk", flat=True)) == hcm

@@ -95,6 +95,7 @@ def worker(args, output):
     from django.core.management import call_command
     from django.core.paginator import Paginator
     from django.db import connection
+    from django.db.models import Count
 
     from congdoan.members.admin_views import PAGE_SIZE, name_order, search_members
     from congdoan.members.demo_data import fill_members
@@ -138,8 +139,9 @@ def worker(args, output):
     hanoi = Unit.objects.get(code=tree.hanoi.code)
     hanoi_members = Member.objects.filter(in_subtree(hanoi.path, "unit__path"))
 
-    # The largest province, by the members its figures count (Hồ Chí Minh City nationally).
-    largest = Unit.objects.filter(depth=2).order_by("-members", "path").first()
+    # The branch (province) with the most members: Hồ Chí Minh City nationally.
+    most = Member.objects.values("branch").annotate(count=Count("pk")).order_by("-count")[0]
+    largest = Unit.objects.get(pk=most["branch"])
     largest_members = Member.objects.filter(in_subtree(largest.path, "unit__path"))
 
     def search(members=hanoi_members, within=(hanoi.path,)):

@@ -87,8 +87,8 @@ PAGE_SIZE = 50
 
 def search_members(members, query, within=None):
     """A CCCD (exact, by its blind index), a card number, or words of the name with or
-    without diacritics ('nguyen van' finds 'Nguyễn Văn …': each word starts a word of the
-    name). `within`: the unit paths `members` is limited to (None: anywhere), so PostgreSQL
+    without diacritics ('nguyen van h' finds 'Nguyễn Văn Hùng': each word is a word of the
+    name, the last one may be the start of one). `within`: the unit paths `members` is limited to (None: anywhere), so PostgreSQL
     reads only their branches' part of the word index (name_index.py)."""
     query = (query or "").strip()[:120]
     if not query:
@@ -104,9 +104,12 @@ def search_members(members, query, within=None):
         return members.none()
     if name_index.available():
         return members.filter(name_index.matching(words, within))
-    for word in words:
-        members = members.filter(search_name__contains=" " + word)
-    return members
+    *whole, last = words
+    if whole:
+        members = members.alias(words=Concat("search_name", Value(" "), output_field=CharField()))
+        for word in whole:
+            members = members.filter(words__contains=f" {word} ")
+    return members.filter(search_name__contains=" " + last)
 
 
 def name_order(query):

@@ -1,10 +1,11 @@
 """The name search reads a word index scoped by branch instead of the trigram index
 (members/name_index.py says why). Each member gets `branch`, the id of the unit directly
 under the root above their grassroots union; on PostgreSQL a GIN index on the words of the
-name, plain and joined to the branch, replaces the trigram index of migration 0002.
+name joined to the branch replaces the trigram index of migration 0002.
 
 On a large database the UPDATE rewrites every member row and the index reads them all again
-(12,2 million members: see bench/README.md for the times measured)."""
+(12,2 million members: see bench/README.md for the times measured); run `VACUUM ANALYZE
+members_member` afterwards to reclaim the old row versions."""
 
 from django.db import migrations, models
 
@@ -19,14 +20,17 @@ TERMS = (
 def fill(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
+        # First, so the UPDATE does not feed every row to the trigram index too.
+        schema_editor.execute("DROP INDEX IF EXISTS members_search_name_trgm")
         schema_editor.execute(
             "UPDATE members_member AS m SET branch = top.id "
             "FROM org_unit AS unit JOIN org_unit AS top "
             f"ON top.path = substr(unit.path, 1, {2 * STEP}) "
             "WHERE unit.id = m.unit_id AND m.branch IS DISTINCT FROM top.id"
         )
-        schema_editor.execute("DROP INDEX IF EXISTS members_search_name_trgm")
-        schema_editor.execute(f"CREATE INDEX members_name_terms ON members_member USING gin ({TERMS})")
+        schema_editor.execute(
+            f"CREATE INDEX members_name_terms ON members_member USING gin ({TERMS})"
+        )
         schema_editor.execute("ANALYZE members_member")
     else:
         schema_editor.execute(

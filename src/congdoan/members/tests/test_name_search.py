@@ -1,5 +1,5 @@
-"""Search by name: each word of the query starts a word of the name, with or without
-diacritics, within the units the officer reaches (or the one unit they pick), and it follows
+"""Search by name: each word of the query is a word of the name, the last one may be the
+start of one, with or without diacritics, within the units the officer reaches (or the one unit they pick), and it follows
 renames, transfers, imports and units moved to another province or district.
 
 On PostgreSQL the search reads the word index of each branch (name_index.py): a member whose
@@ -115,6 +115,16 @@ def test_common_queries_find_the_right_people(tree, people, everywhere):
     assert names("hung nguyen") == ["Nguyễn Thị Hùng Anh", "Nguyễn Văn Hùng", "Nguyễn Văn Hưng"]
     assert names("anh") == ["Nguyễn Thị Hùng Anh"]  # not "Lan-Anh": "anh" starts no word
     assert names("' & | ! :* \\") == []
+    # The last word may be cut short, as while typing; the others are whole words.
+    assert names("nguyen van h") == ["Nguyễn Văn Hùng", "Nguyễn Văn Hưng"]
+    assert names("ng") == [
+        "Nguyễn Thị Hùng Anh",
+        "Nguyễn Văn Hùng",
+        "Nguyễn Văn Hưng",
+        "Văn Thị Nguyệt",
+    ]
+    assert names("ng van hung") == []
+    assert names("hung o") == ["O'Neil Hùng"]
 
 
 def test_a_renamed_member_is_found_by_the_new_name_only(tree, people, everywhere):

@@ -322,7 +322,7 @@ def run_backend(backend, args):
             subprocess.run(command, env=env, check=True, cwd=ROOT)
             return json.loads(output.read_text())
         finally:
-            if backend == "postgresql" and not args.keep:
+            if backend == "postgresql" and not (args.keep or args.reuse):
                 postgres_database(PG_DATABASE, "drop")
 
 
@@ -420,7 +420,7 @@ def main():
     parser.add_argument(
         "--reuse",
         action="store_true",
-        help="measure the database kept by --keep without building or filling it (PostgreSQL)",
+        help="measure the database kept by --keep without building or filling it, and keep it",
     )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--output", help=argparse.SUPPRESS)

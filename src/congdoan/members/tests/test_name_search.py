@@ -178,16 +178,25 @@ def test_a_query_of_marks_only_is_no_search(tree, people, everywhere):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the word index is PostgreSQL's")
-def test_the_search_reads_the_word_index(tree, people, everywhere):
+@pytest.mark.parametrize("scope", ["hcm", "country"])
+def test_the_search_reads_the_word_index(tree, people, everywhere, scope):
     """The search's expression is the index's: the planner can use the index (sequential
-    and plain index scans are turned off: a table of a few rows is read faster by them)."""
-    found = search_members(Member.objects.all(), "nguyen van hung", [people.hcm.path])
+    and plain index scans are turned off: a table of a few rows is read faster by them),
+    for one branch and for every branch (one index scan each)."""
+    within = [people.hcm.path] if scope == "hcm" else None
+    found = search_members(Member.objects.all(), "nguyen van hung", within)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")
         sql, params = found.query.sql_with_params()
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert name_index.INDEX in plan, plan
-    hcm = {everywhere["HCM", name].pk for name in ("Nguyễn Văn Hùng", "Nguyễn Văn Hưng")}
-    assert set(found.values_list("pk", flat=True)) == hcm
+    branches = Unit.objects.filter(depth__lte=2).count() if scope == "country" else 1
+    assert plan.count(f"Bitmap Index Scan on {name_index.INDEX}") == branches, plan
+    places = {"HCM"} if scope == "hcm" else {"LB", "DA", "HCM"}
+    expected = {
+        m.pk
+        for (prefix, name), m in everywhere.items()
+        if prefix in places and name in ("Nguyễn Văn Hùng", "Nguyễn Văn Hưng")
+    }
+    assert set(found.values_list("pk", flat=True)) == expected

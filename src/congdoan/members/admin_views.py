@@ -32,6 +32,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from congdoan.core.pagination import OnePassPaginator
 from congdoan.core.text import fold
 from congdoan.org.importer import human_size
 from congdoan.org.models import Unit
@@ -178,7 +179,7 @@ class MemberIndexView(MemberAdminMixin, TemplateView):
         members = search_members(members.select_related("unit", "unit__kind"), query, within)
         if status in Status.values:
             members = members.filter(status=status)
-        page = Paginator(members.order_by(*name_order(query)), PAGE_SIZE).get_page(
+        page = OnePassPaginator(members.order_by(*name_order(query)), PAGE_SIZE).get_page(
             self.request.GET.get("p")
         )
         if page.object_list:

@@ -51,7 +51,12 @@ class MemberDetailOut(MemberOut):
 
 class MemberFilter(Schema):
     q: str | None = Field(
-        None, max_length=120, description="Họ tên (có dấu hoặc không), số thẻ hoặc số CCCD"
+        None,
+        max_length=120,
+        description=(
+            "Họ tên (có dấu hoặc không; mỗi từ là một từ trọn của tên, từ cuối có thể gõ dở), "
+            "số thẻ hoặc số CCCD"
+        ),
     )
     unit: str | None = Field(
         None, max_length=40, description="Mã đơn vị (gồm cả đơn vị trực thuộc)"

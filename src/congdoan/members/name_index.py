@@ -104,7 +104,7 @@ def matching(words, within=None):
     planner then scans the index once per branch (a BitmapOr), and each scan skips through
     the posting lists of its words; a single query of alternatives has no word every match
     must have, so GIN would read every listed member of every word (4,3 s for the whole
-    country, against ... ms so)."""
+    country of 12,2 million members, against 0,4 s so)."""
     queries = tsqueries(words, within)
     if not queries:
         return Q(pk__in=[])

@@ -6,7 +6,10 @@ from django.db.models import Count, Window
 
 class OnePassPaginator(Paginator):
     """Counts in the query that reads the page (COUNT(*) OVER ()): a searched list costs one
-    pass over its matches instead of two, one to count and one to sort. A page past the end
+    pass over its matches instead of two, one to count and one to sort. Only for a query that
+    reads every row anyway (its order is a sort no index gives): where an index gives the
+    order, the page's query stops after one page, and a count over the window would make it
+    read every row (a province's whole list of members). A page past the end
     (no row comes back) or before the first is counted as usual and gives the last page, as
     Django's `get_page` does; a number that is no number gives the first."""
 

@@ -179,7 +179,9 @@ class MemberIndexView(MemberAdminMixin, TemplateView):
         members = search_members(members.select_related("unit", "unit__kind"), query, within)
         if status in Status.values:
             members = members.filter(status=status)
-        page = OnePassPaginator(members.order_by(*name_order(query)), PAGE_SIZE).get_page(
+        # A searched list is sorted after the search (name_order): count in the same pass.
+        paginator = OnePassPaginator if query else Paginator
+        page = paginator(members.order_by(*name_order(query)), PAGE_SIZE).get_page(
             self.request.GET.get("p")
         )
         if page.object_list:

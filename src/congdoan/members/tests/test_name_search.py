@@ -11,6 +11,8 @@ from datetime import date
 import pytest
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from congdoan.conftest import add_unit
 from congdoan.members import name_index, services
@@ -200,3 +202,33 @@ def test_the_search_reads_the_word_index(tree, people, everywhere, scope):
         if prefix in places and name in ("Nguyễn Văn Hùng", "Nguyễn Văn Hưng")
     }
     assert set(found.values_list("pk", flat=True)) == expected
+
+
+def test_the_list_counts_a_search_in_the_page_query_only(tree, people, everywhere, monkeypatch):
+    """A searched list is sorted after the search, so its page's query also counts it; the
+    whole list keeps Django's count, since the name index gives its order and its page's
+    query stops after one page (a count over every row would read a province's list)."""
+    from congdoan.members import admin_views
+    from congdoan.members.permissions import visible_members
+
+    monkeypatch.setattr(admin_views, "PAGE_SIZE", 2)
+    client = Client()
+    client.force_login(people.other_admin)
+    url = reverse("members_admin:index")
+
+    def member_queries(params):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url, params)
+        assert response.status_code == 200
+        table = Member._meta.db_table
+        selects = [q["sql"] for q in queries if f'FROM "{table}"' in q["sql"]]
+        return response.content.decode(), selects
+
+    page, selects = member_queries({"q": "nguyen", "p": 2})
+    assert "Trang 2/2" in page  # three "nguyen" in Hồ Chí Minh City, two to a page
+    assert [("OVER" in sql, "COUNT" in sql) for sql in selects if "COUNT" in sql] == [(True, True)]
+    page, selects = member_queries({})
+    active = visible_members(people.other_admin).filter(status="active").count()
+    assert active >= len(NAMES)
+    assert f"Trang 1/{-(-active // 2)}" in page
+    assert not any("OVER" in sql for sql in selects)

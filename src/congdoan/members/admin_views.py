@@ -76,10 +76,11 @@ from .permissions import (
     can_see_sensitive,
     is_admin,
     is_officer,
+    members_under,
     officer_scope,
     officer_units,
     visible_access_logs,
-    visible_members,
+    visible_paths,
 )
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -89,8 +90,9 @@ PAGE_SIZE = 50
 def search_members(members, query, within=None):
     """A CCCD (exact, by its blind index), a card number, or words of the name with or
     without diacritics ('nguyen van h' finds 'Nguyễn Văn Hùng': each word is a word of the
-    name, the last one may be the start of one). `within`: the unit paths `members` is limited to (None: anywhere), so PostgreSQL
-    reads only their branches' part of the word index (name_index.py)."""
+    name, the last one may be the start of one). `within`: the unit paths `members` is
+    limited to (None: anywhere), so PostgreSQL reads only their branches' part of the word
+    index (name_index.py)."""
     query = (query or "").strip()[:120]
     if not query:
         return members
@@ -138,7 +140,8 @@ class MemberAdminMixin(WagtailAdminTemplateMixin):
         allowed = is_admin(request.user) if self.admin_only else is_officer(request.user)
         if not allowed:
             raise PermissionDenied
-        self.members = visible_members(request.user).select_related("unit", "unit__kind")
+        self.within = visible_paths(request.user)
+        self.members = members_under(self.within).select_related("unit", "unit__kind")
         if "pk" in kwargs:
             self.member = get_object_or_404(self.members, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
@@ -175,8 +178,8 @@ class MemberIndexView(MemberAdminMixin, TemplateView):
         query = self.request.GET.get("q", "").strip()[:120]
         status = self.request.GET.get("status", "active")
         code = self.request.GET.get("unit", "").strip()[:40]
-        members, within = officer_scope(self.request.user, code)
-        members = search_members(members.select_related("unit", "unit__kind"), query, within)
+        members, within = officer_scope(self.request.user, code, (self.members, self.within))
+        members = search_members(members, query, within)
         if status in Status.values:
             members = members.filter(status=status)
         # A searched list is sorted after the search (name_order): count in the same pass.

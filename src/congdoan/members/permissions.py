@@ -90,23 +90,31 @@ def visible_paths(user):
     return root_paths(user, OFFICER_ROLES)
 
 
-def visible_members(user):
-    """Member records the user reaches as an officer (not their own record as a member)."""
-    prefixes = visible_paths(user)
-    if prefixes is None:
+def members_under(paths):
+    """The member records under the unit `paths` (None: every record)."""
+    if paths is None:
         return Member.objects.all()
-    if not prefixes:
+    if not paths:
         return Member.objects.none()
     condition = Q()
-    for prefix in prefixes:
+    for prefix in paths:
         condition |= in_subtree(prefix, "unit__path")
     return Member.objects.filter(condition)
 
 
-def officer_scope(user, code=""):
+def visible_members(user):
+    """Member records the user reaches as an officer (not their own record as a member)."""
+    return members_under(visible_paths(user))
+
+
+def officer_scope(user, code="", scope=None):
     """The members the user reaches as an officer, narrowed to the unit `code` when given
-    (one of the user's; else nothing), with the paths they lie under (None: anywhere)."""
-    members, within = visible_members(user), visible_paths(user)
+    (one of the user's; else nothing), with the paths they lie under (None: anywhere).
+    `scope`: those members and paths already read for the user, as (members, paths)."""
+    if scope is None:
+        within = visible_paths(user)
+        scope = members_under(within), within
+    members, within = scope
     if not code:
         return members, within
     unit = officer_units(user).filter(code=code).first()
